@@ -1,0 +1,7 @@
+namespace ModelLifecycle.CatalogGen
+{
+    public static class Program
+    {
+        public static int Main(string[] args) => 0;
+    }
+}
