@@ -1,0 +1,56 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+using System.Globalization;
+using System.Linq;
+
+namespace ModelLifecycle
+{
+    // Output objects go to Format-Table, Export-Csv and ConvertTo-Json. Export-Csv writes a property
+    // with its ToString(), so collections here say something useful there ("gpt-image-1, gpt-image-1.5")
+    // instead of a type name, while ConvertTo-Json still sees a real array or object.
+
+    /// <summary>One or more models, shown as "a, b".</summary>
+    public sealed class ModelRefList : ReadOnlyCollection<ModelRef>
+    {
+        public static readonly ModelRefList Empty = new ModelRefList(Array.Empty<ModelRef>());
+
+        public ModelRefList(IEnumerable<ModelRef> items)
+            : base(items.Distinct().ToList())
+        {
+        }
+
+        public override string ToString() => string.Join(", ", this.Select(m => m.ToString()));
+    }
+
+    /// <summary>Lines of text, shown joined with "; ".</summary>
+    public sealed class TextList : ReadOnlyCollection<string>
+    {
+        public static readonly TextList Empty = new TextList(Array.Empty<string>());
+
+        public TextList(IEnumerable<string> items)
+            : base(items.Where(s => !string.IsNullOrWhiteSpace(s)).Distinct(StringComparer.Ordinal).ToList())
+        {
+        }
+
+        public override string ToString() => string.Join("; ", this);
+    }
+
+    /// <summary>Retirement dates per deployment type (sku name), shown as "Standard=2026-03-31; GlobalStandard=2026-10-01".</summary>
+    public sealed class DeploymentTypeDates : Dictionary<string, DateTime>
+    {
+        public DeploymentTypeDates()
+            : base(StringComparer.OrdinalIgnoreCase)
+        {
+        }
+
+        public DeploymentTypeDates(IDictionary<string, DateTime> dates)
+            : base(dates, StringComparer.OrdinalIgnoreCase)
+        {
+        }
+
+        public override string ToString() =>
+            string.Join("; ", this.OrderBy(p => p.Value).ThenBy(p => p.Key, StringComparer.OrdinalIgnoreCase)
+                .Select(p => p.Key + "=" + p.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+    }
+}

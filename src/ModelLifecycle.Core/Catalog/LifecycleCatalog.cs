@@ -1,0 +1,101 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace ModelLifecycle.Core.Catalog
+{
+    /// <summary>
+    /// A set of lifecycle entries and the date of the data behind them. Immutable; overlays (a user
+    /// file, live ARM data) produce a new catalog.
+    /// </summary>
+    public sealed class LifecycleCatalog
+    {
+        private readonly Dictionary<CatalogKey, CatalogEntry> _byKey;
+        private readonly ILookup<(CatalogCloud, ModelKind, string), CatalogEntry> _byModel;
+
+        public LifecycleCatalog(DateTime snapshotDate, IEnumerable<CatalogEntry> entries, IEnumerable<SourceRef>? sources = null, string? description = null)
+        {
+            SnapshotDate = snapshotDate.Date;
+            Description = description;
+            Sources = (sources ?? Enumerable.Empty<SourceRef>()).ToArray();
+            _byKey = new Dictionary<CatalogKey, CatalogEntry>();
+            foreach (var e in entries)
+            {
+                var key = CatalogKey.Of(e);
+                _byKey[key] = _byKey.TryGetValue(key, out var existing) ? EntryMerger.Overlay(e, existing) : e;
+            }
+
+            Entries = _byKey.Values
+                .OrderBy(e => e.Cloud)
+                .ThenBy(e => e.Model, StringComparer.OrdinalIgnoreCase)
+                .ThenBy(e => e.Version ?? string.Empty, StringComparer.OrdinalIgnoreCase)
+                .ThenBy(e => e.Kind)
+                .ToArray();
+            _byModel = Entries.ToLookup(e => (e.Cloud, e.Kind, ModelNames.NormalizeModel(e.Model).ToLowerInvariant()));
+        }
+
+        /// <summary>The date of the newest source content in the catalog.</summary>
+        public DateTime SnapshotDate { get; }
+
+        public string? Description { get; }
+
+        /// <summary>The published sources the catalog was built from (for the embedded snapshot).</summary>
+        public IReadOnlyList<SourceRef> Sources { get; }
+
+        public IReadOnlyList<CatalogEntry> Entries { get; }
+
+        /// <summary>
+        /// The entry for a model version: an exact version match first, then an entry that names no
+        /// version (it speaks for every version of the model). Null when the catalog does not know it.
+        /// </summary>
+        public CatalogEntry? Find(CatalogCloud cloud, string model, string? version, ModelKind kind = ModelKind.Base)
+        {
+            if (version is not null && _byKey.TryGetValue(new CatalogKey(cloud, model, version, kind), out var exact))
+            {
+                return exact;
+            }
+
+            return _byKey.TryGetValue(new CatalogKey(cloud, model, null, kind), out var any) ? any : null;
+        }
+
+        /// <summary>Every entry of a model (all versions) in a cloud.</summary>
+        public IEnumerable<CatalogEntry> VersionsOf(CatalogCloud cloud, string model, ModelKind kind = ModelKind.Base) =>
+            _byModel[(cloud, kind, ModelNames.NormalizeModel(model).ToLowerInvariant())];
+
+        /// <summary>The version a source names as the model's default, if any.</summary>
+        public CatalogEntry? DefaultVersionOf(CatalogCloud cloud, string model) =>
+            VersionsOf(cloud, model).FirstOrDefault(e => e.IsDefaultVersion == true);
+
+        /// <summary>
+        /// This catalog with <paramref name="overlay"/> laid over it: the overlay's entries win field by
+        /// field, this catalog fills their gaps, and disagreements become notes. An overlay entry that
+        /// names no version applies to every version this catalog has of that model.
+        /// </summary>
+        public LifecycleCatalog WithOverlay(LifecycleCatalog overlay)
+        {
+            var result = new Dictionary<CatalogKey, CatalogEntry>(_byKey);
+            foreach (var o in overlay.Entries)
+            {
+                var key = CatalogKey.Of(o);
+                if (o.Version is null)
+                {
+                    var versions = VersionsOf(o.Cloud, o.Model, o.Kind).ToList();
+                    if (versions.Count > 0)
+                    {
+                        foreach (var v in versions)
+                        {
+                            result[CatalogKey.Of(v)] = EntryMerger.Overlay(o, v);
+                        }
+
+                        continue;
+                    }
+                }
+
+                result[key] = result.TryGetValue(key, out var existing) ? EntryMerger.Overlay(o, existing) : o;
+            }
+
+            var newest = overlay.SnapshotDate > SnapshotDate ? overlay.SnapshotDate : SnapshotDate;
+            return new LifecycleCatalog(newest, result.Values, Sources.Concat(overlay.Sources), Description);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Generic;
+using System.Text.RegularExpressions;
+
+namespace ModelLifecycle.Core.Catalog
+{
+    /// <summary>
+    /// One way to spell a model and a version, whatever the source wrote. The docs, ARM and code
+    /// disagree: dall-e-3 is version "3" in the docs and "3.0" in ARM; older docs write "dalle-3" and
+    /// "model router"; OpenAI writes "gpt-3.5-turbo" where Azure writes "gpt-35-turbo".
+    /// </summary>
+    public static class ModelNames
+    {
+        private static readonly Dictionary<string, string> Aliases = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            // Older Azure docs spellings (model-lifecycle-records.md, "Fields").
+            ["dalle-3"] = "dall-e-3",
+            ["dalle-2"] = "dall-e-2",
+            ["model router"] = "model-router",
+        };
+
+        // "3.0" and "3" name the same version; "001" (tts, whisper) keeps its zeros because ARM writes it so.
+        private static readonly Regex TrailingZeroMinor = new Regex(@"^(\d+)(\.0+)+$", RegexOptions.CultureInvariant);
+
+        // Fine-tuned model names in ARM: "<base>-<version>.ft-<id>", e.g. gpt-35-turbo-0613.ft-b044a9d3...
+        private static readonly Regex FineTunedName = new Regex(@"^(?<base>.+?)(?:-(?<ver>\d{4}-\d{2}-\d{2}|\d{4}))?\.ft-[0-9A-Za-z_-]+$", RegexOptions.CultureInvariant);
+
+        /// <summary>The canonical (Azure) spelling of a model name, trimmed; unknown names come back as given.</summary>
+        public static string NormalizeModel(string model)
+        {
+            var m = Regex.Replace(model.Trim(), @"\s+", " ");
+            return Aliases.TryGetValue(m, out var canonical) ? canonical : m;
+        }
+
+        /// <summary>The canonical form of a version string: trimmed, "3.0" -> "3". Null stays null.</summary>
+        public static string? NormalizeVersion(string? version)
+        {
+            if (version is null)
+            {
+                return null;
+            }
+
+            var v = version.Trim();
+            if (v.Length == 0)
+            {
+                return null;
+            }
+
+            var m = TrailingZeroMinor.Match(v);
+            return m.Success ? m.Groups[1].Value : v;
+        }
+
+        public static bool SameModel(string a, string b) =>
+            string.Equals(NormalizeModel(a), NormalizeModel(b), StringComparison.OrdinalIgnoreCase);
+
+        public static bool SameVersion(string? a, string? b) =>
+            string.Equals(NormalizeVersion(a), NormalizeVersion(b), StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>
+        /// Splits an ARM fine-tuned model name into the base model and version it was trained from.
+        /// Returns false for names that are not fine-tuned models.
+        /// </summary>
+        public static bool TryParseFineTuned(string modelName, out string baseModel, out string? baseVersion)
+        {
+            var m = FineTunedName.Match(modelName.Trim());
+            if (!m.Success)
+            {
+                baseModel = modelName;
+                baseVersion = null;
+                return false;
+            }
+
+            baseModel = NormalizeModel(m.Groups["base"].Value);
+            baseVersion = m.Groups["ver"].Success ? m.Groups["ver"].Value : null;
+            return true;
+        }
+
+        private static readonly Regex DatedVersion = new Regex(@"^\d{4}-\d{2}-\d{2}$", RegexOptions.CultureInvariant);
+
+        /// <summary>
+        /// Orders two dated versions ("2024-08-06") of the same model. Returns null when either is not a
+        /// date: four-digit versions are month and day without a year ("0125" is newer than "1106"), so
+        /// text order would lie; callers then fall back to other evidence such as retirement dates.
+        /// </summary>
+        public static int? CompareDatedVersions(string? a, string? b)
+        {
+            var x = NormalizeVersion(a);
+            var y = NormalizeVersion(b);
+            if (x is null || y is null || !DatedVersion.IsMatch(x) || !DatedVersion.IsMatch(y))
+            {
+                return null;
+            }
+
+            return string.CompareOrdinal(x, y);
+        }
+    }
+}
