@@ -17,7 +17,11 @@ namespace ModelLifecycle.Core.Catalog
         {
             SnapshotDate = snapshotDate.Date;
             Description = description;
-            Sources = (sources ?? Enumerable.Empty<SourceRef>()).ToArray();
+            // One row per source name; a later mention only fills what the first lacked.
+            Sources = (sources ?? Enumerable.Empty<SourceRef>())
+                .GroupBy(s => s.Name, StringComparer.Ordinal)
+                .Select(g => new SourceRef(g.Key, g.Select(s => s.Url).FirstOrDefault(u => u is not null), g.Select(s => s.Commit).FirstOrDefault(c => c is not null), g.Select(s => s.Date).FirstOrDefault(d => d is not null), Array.Empty<string>()))
+                .ToArray();
             _byKey = new Dictionary<CatalogKey, CatalogEntry>();
             foreach (var e in entries)
             {

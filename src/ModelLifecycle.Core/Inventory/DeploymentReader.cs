@@ -1,0 +1,210 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace ModelLifecycle.Core.Inventory
+{
+    /// <summary>One piece of input after reading: a deployment, an account whose deployments must be read, or an error.</summary>
+    public sealed class InputItem
+    {
+        private InputItem(Deployment? deployment, AzureResourceId? account, ModelLifecycleException? error)
+        {
+            Deployment = deployment;
+            Account = account;
+            Error = error;
+        }
+
+        public Deployment? Deployment { get; }
+
+        /// <summary>An account (from Get-AzCognitiveServicesAccount or an account id): its deployments are read from ARM.</summary>
+        public AzureResourceId? Account { get; }
+
+        public ModelLifecycleException? Error { get; }
+
+        public static InputItem ForDeployment(Deployment d) => new InputItem(d, null, null);
+
+        public static InputItem ForAccount(AzureResourceId a) => new InputItem(null, a, null);
+
+        public static InputItem ForError(ModelLifecycleException e) => new InputItem(null, null, e);
+    }
+
+    /// <summary>
+    /// Turns whatever arrives as a "deployment" (CMDLETS.md, "Input") into <see cref="Deployment"/>s:
+    /// Az SDK deployments (and the one List per account that Get-AzCognitiveServicesAccountDeployment
+    /// writes), Az accounts, ARM JSON (single, arrays, list responses with "value"), ConvertTo-Json of
+    /// Az objects, and this module's own output objects.
+    /// </summary>
+    public static class DeploymentReader
+    {
+        public static IEnumerable<InputItem> Read(object? input, Func<object, IPropertyBag?>? hostAdapter = null, Func<object, object>? unwrap = null)
+        {
+            var value = unwrap is null || input is null ? input : unwrap(input);
+            switch (value)
+            {
+                case null:
+                    yield break;
+                case JArray array:
+                    foreach (var item in array.SelectMany(x => Read(x, hostAdapter, unwrap)))
+                    {
+                        yield return item;
+                    }
+
+                    yield break;
+                case string s:
+                    yield return FromString(s);
+                    yield break;
+                case IEnumerable sequence when value is not IDictionary && value is not JToken:
+                    foreach (var element in sequence)
+                    {
+                        foreach (var item in Read(element, hostAdapter, unwrap))
+                        {
+                            yield return item;
+                        }
+                    }
+
+                    yield break;
+            }
+
+            var bag = PropertyBags.From(value, hostAdapter);
+            if (bag is null)
+            {
+                yield return InputItem.ForError(NotADeployment(value));
+                yield break;
+            }
+
+            // An ARM list response: { "value": [ ... ], "nextLink": ... }
+            if (bag.TryGetValue("value", out var list) && !bag.Has("properties") && !bag.Has("name") && list is not string && list is IEnumerable)
+            {
+                foreach (var item in Read(list, hostAdapter, unwrap))
+                {
+                    yield return item;
+                }
+
+                yield break;
+            }
+
+            yield return FromBag(bag, value, hostAdapter);
+        }
+
+        /// <summary>Reads an inventory file: an ARM list response, an array of deployments, or ConvertTo-Json of Az objects.</summary>
+        public static IEnumerable<InputItem> ReadFile(string path)
+        {
+            JToken root;
+            try
+            {
+                using var reader = new JsonTextReader(File.OpenText(path)) { DateParseHandling = DateParseHandling.None };
+                root = JToken.ReadFrom(reader, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load });
+            }
+            catch (JsonReaderException ex)
+            {
+                throw new ModelLifecycleException(
+                    "InventoryFileInvalid",
+                    ErrorKind.InvalidData,
+                    $"The inventory file '{path}' is not valid JSON at line {ex.LineNumber}, position {ex.LinePosition}.",
+                    path,
+                    ex);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                var notFound = ex is FileNotFoundException || ex is DirectoryNotFoundException;
+                throw new ModelLifecycleException(
+                    notFound ? "InventoryFileNotFound" : "InventoryFileUnreadable",
+                    notFound ? ErrorKind.ObjectNotFound : ErrorKind.ReadError,
+                    $"The inventory file '{path}' could not be read: {ex.Message}",
+                    path,
+                    ex);
+            }
+
+            return Read(root);
+        }
+
+        private static InputItem FromString(string s)
+        {
+            if (AzureResourceId.TryParse(s, out var id))
+            {
+                return id!.DeploymentName is null
+                    ? InputItem.ForAccount(id)
+                    : InputItem.ForDeployment(new Deployment
+                    {
+                        Name = id.DeploymentName,
+                        ResourceId = id.DeploymentId,
+                        SubscriptionId = id.SubscriptionId,
+                        ResourceGroupName = id.ResourceGroupName,
+                        AccountName = id.AccountName,
+                    });
+            }
+
+            return InputItem.ForError(NotADeployment(s));
+        }
+
+        private static InputItem FromBag(IPropertyBag bag, object original, Func<object, IPropertyBag?>? hostAdapter)
+        {
+            var idText = bag.GetString("ResourceId", "Id");
+            AzureResourceId.TryParse(idText, out var id);
+
+            var properties = bag.GetBag(hostAdapter, "Properties");
+            var modelBag = properties?.GetBag(hostAdapter, "Model");
+            var sku = bag.GetBag(hostAdapter, "Sku");
+
+            // This module's own objects carry the model as a plain string.
+            var ownModel = modelBag is null ? bag.GetString("Model") : null;
+            var isDeployment = modelBag is not null || ownModel is not null || bag.Has("DeploymentName") || id?.DeploymentName is not null;
+
+            if (!isDeployment)
+            {
+                // An account: Get-AzCognitiveServicesAccount output, or ARM account JSON.
+                var accountName = bag.GetString("AccountName") ?? (id?.DeploymentName is null ? id?.AccountName : null);
+                var group = bag.GetString("ResourceGroupName") ?? id?.ResourceGroupName;
+                var subscription = id?.SubscriptionId ?? bag.GetString("SubscriptionId");
+                if (accountName is not null && group is not null && subscription is not null && (bag.Has("Endpoint") || bag.Has("AccountType") || bag.Has("Kind") || id is not null))
+                {
+                    return InputItem.ForAccount(AzureResourceId.ForAccount(subscription, group, accountName));
+                }
+
+                return InputItem.ForError(NotADeployment(original));
+            }
+
+            var d = new Deployment
+            {
+                Name = bag.GetString("DeploymentName") ?? id?.DeploymentName ?? bag.GetString("Name") ?? string.Empty,
+                ResourceId = id?.DeploymentId ?? idText,
+                SubscriptionId = id?.SubscriptionId ?? bag.GetString("SubscriptionId"),
+                ResourceGroupName = id?.ResourceGroupName ?? bag.GetString("ResourceGroupName"),
+                AccountName = id?.AccountName ?? bag.GetString("AccountName"),
+                Location = bag.GetString("Location"),
+                DeploymentType = sku?.GetString("Name") ?? bag.GetString("DeploymentType", "SkuName"),
+                Capacity = sku?.GetInt("Capacity") ?? bag.GetInt("Capacity"),
+                Model = modelBag?.GetString("Name") ?? ownModel,
+                Version = modelBag?.GetString("Version") ?? bag.GetString("Version"),
+                ModelFormat = modelBag?.GetString("Format") ?? bag.GetString("ModelFormat"),
+                UpgradeOption = properties is not null ? properties.GetString("VersionUpgradeOption") : bag.GetString("UpgradeOption"),
+                ProvisioningState = properties?.GetString("ProvisioningState") ?? bag.GetString("ProvisioningState"),
+                RawBody = original as JObject,
+            };
+
+            if (d.ResourceId is null && d.SubscriptionId is not null && d.ResourceGroupName is not null && d.AccountName is not null && d.Name.Length > 0)
+            {
+                d.ResourceId = AzureResourceId.ForDeployment(d.SubscriptionId, d.ResourceGroupName, d.AccountName, d.Name).DeploymentId;
+            }
+
+            return InputItem.ForDeployment(d);
+        }
+
+        private static ModelLifecycleException NotADeployment(object value) =>
+            new ModelLifecycleException(
+                "InputNotADeployment",
+                ErrorKind.InvalidArgument,
+                $"The input ({Describe(value)}) is neither a model deployment nor a Cognitive Services account. Pass objects from Get-AzCognitiveServicesAccountDeployment or Get-AzCognitiveServicesAccount, ARM JSON of deployments, or a deployment resource id.",
+                value);
+
+        private static string Describe(object value)
+        {
+            var text = value is JToken j ? j.ToString(Formatting.None) : value.ToString() ?? value.GetType().Name;
+            return text.Length > 80 ? text.Substring(0, 77) + "..." : text;
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using System;
+
+namespace ModelLifecycle
+{
+    /// <summary>
+    /// What will happen to one deployment when its model version retires, when, and what to do.
+    /// Output of Test-DeploymentUpgradePolicy.
+    /// </summary>
+    public sealed class UpgradePolicyAssessment
+    {
+        public string? SubscriptionId { get; internal set; }
+
+        public string? ResourceGroupName { get; internal set; }
+
+        public string? AccountName { get; internal set; }
+
+        public string DeploymentName { get; internal set; } = string.Empty;
+
+        public string? ResourceId { get; internal set; }
+
+        public string? Location { get; internal set; }
+
+        /// <summary>The sku name.</summary>
+        public string? DeploymentType { get; internal set; }
+
+        public int? Capacity { get; internal set; }
+
+        public string? Model { get; internal set; }
+
+        public string? Version { get; internal set; }
+
+        /// <summary>versionUpgradeOption as set on the deployment; null when unset.</summary>
+        public string? UpgradeOption { get; internal set; }
+
+        /// <summary>What the service applies: an unset option behaves as OnceCurrentVersionExpired.</summary>
+        public string? EffectiveUpgradeOption { get; internal set; }
+
+        public string? Stage { get; internal set; }
+
+        /// <summary>The retirement date for this deployment's type.</summary>
+        public DateTime? RetirementDate { get; internal set; }
+
+        public bool RetirementDateIsTentative { get; internal set; }
+
+        public int? DaysUntilRetirement { get; internal set; }
+
+        public UpgradeOutcome Outcome { get; internal set; }
+
+        /// <summary>The model version the deployment will be upgraded to, when an upgrade is recorded.</summary>
+        public ModelRef? UpgradeTarget { get; internal set; }
+
+        /// <summary>When the outcome takes effect (upgrade start, upgrade at retirement, or stop).</summary>
+        public DateTime? EffectiveDate { get; internal set; }
+
+        public Severity Severity { get; internal set; }
+
+        /// <summary>One sentence a person can act on.</summary>
+        public string Reason { get; internal set; } = string.Empty;
+
+        /// <summary>What to do, naming the cmdlet and parameters to run.</summary>
+        public string RecommendedAction { get; internal set; } = string.Empty;
+
+        /// <summary>Recommended replacement models (what a migration should move to).</summary>
+        public ModelRefList Replacement { get; internal set; } = ModelRefList.Empty;
+
+        public TextList Notes { get; internal set; } = TextList.Empty;
+
+        public DateTime AsOf { get; internal set; }
+
+        public override string ToString() => (AccountName is null ? DeploymentName : AccountName + "/" + DeploymentName) + ": " + Outcome;
+    }
+
+    /// <summary>What happens to a deployment when its model version retires.</summary>
+    public enum UpgradeOutcome
+    {
+        /// <summary>No retirement date is known.</summary>
+        Current,
+
+        /// <summary>Upgraded once the new default or scheduled replacement rolls out.</summary>
+        AutoUpgradeScheduled,
+
+        /// <summary>Upgraded when the current version retires.</summary>
+        AutoUpgradeAtRetirement,
+
+        /// <summary>Stops working on the retirement date unless migrated or its policy changed.</summary>
+        WillStopWorking,
+
+        /// <summary>The retirement date has passed and the deployment is still on that version: calls fail.</summary>
+        Retired,
+
+        /// <summary>The model or version is in no catalog.</summary>
+        Unknown,
+    }
+
+    public enum Severity
+    {
+        None,
+        Info,
+        Warning,
+        Critical,
+    }
+}

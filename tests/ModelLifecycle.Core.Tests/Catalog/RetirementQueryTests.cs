@@ -1,0 +1,109 @@
+using System;
+using System.Linq;
+using ModelLifecycle.Core.Catalog;
+using Xunit;
+using static ModelLifecycle.Core.Tests.Support.Catalogs;
+
+namespace ModelLifecycle.Core.Tests.Catalog
+{
+    public class RetirementQueryTests
+    {
+        private static ModelRetirement[] Query(Action<RetirementFilter> set, string asOf = "2026-11-22")
+        {
+            var f = new RetirementFilter { AsOf = Date(asOf) };
+            set(f);
+            return RetirementQuery.Find(Embedded, f).ToArray();
+        }
+
+        [Fact]
+        public void Default_lists_what_is_not_retired_soonest_first()
+        {
+            var all = Query(_ => { });
+            Assert.NotEmpty(all);
+            Assert.DoesNotContain(all, r => r.Stage == "Retired");
+            var dated = all.Where(r => r.RetirementDate is not null).Select(r => r.RetirementDate!.Value).ToList();
+            Assert.Equal(dated.OrderBy(d => d), dated);
+            Assert.All(all, r => Assert.Equal("AzureCloud", r.Cloud));
+        }
+
+        [Fact]
+        public void Naming_a_model_exactly_shows_it_even_when_retired()
+        {
+            var r = Query(f => f.Names = new[] { "dall-e-3" }).Single();
+            Assert.Equal("Retired", r.Stage);
+            Assert.Equal(-263, r.DaysUntilRetirement);
+            Assert.Equal("gpt-image-1, gpt-image-1.5", r.Replacement.ToString());
+        }
+
+        [Fact]
+        public void Wildcards_match_and_hide_retired_unless_asked()
+        {
+            var open = Query(f => f.Names = new[] { "gpt-4o*" });
+            Assert.All(open, r => Assert.StartsWith("gpt-4o", r.Model));
+            Assert.DoesNotContain(open, r => r.Stage == "Retired");
+            var withRetired = Query(f => { f.Names = new[] { "gpt-4o*" }; f.IncludeRetired = true; });
+            Assert.Contains(withRetired, r => r.Model == "gpt-4o" && r.Version == "2024-08-06" && r.Stage == "Retired");
+        }
+
+        [Fact]
+        public void RetiringWithinDays_and_RetiringBefore_bound_the_date()
+        {
+            var within = Query(f => f.RetiringWithinDays = 60, "2026-09-01");
+            Assert.NotEmpty(within);
+            Assert.All(within, r => Assert.InRange(r.RetirementDate!.Value, Date("2026-09-01"), Date("2026-10-31")));
+            Assert.Contains(within, r => r.Model == "gpt-4.1" && r.Version == "2025-04-14");
+
+            var before = Query(f => f.RetiringBefore = Date("2026-10-14"), "2026-09-01");
+            Assert.DoesNotContain(before, r => r.Model == "gpt-4.1");
+            Assert.Contains(before, r => r.Model == "o3-mini");
+        }
+
+        [Fact]
+        public void Stage_filter_uses_the_stage_as_of_the_date()
+        {
+            var retired = Query(f => f.Stages = new[] { LifecycleStage.Retired });
+            Assert.NotEmpty(retired);
+            Assert.All(retired, r => Assert.Equal("Retired", r.Stage));
+            Assert.Contains(retired, r => r.Model == "o1");
+            var deprecatedBefore = Query(f => { f.Names = new[] { "o1" }; }, "2026-01-01").Single();
+            Assert.Equal("Deprecated", deprecatedBefore.Stage);
+        }
+
+        [Fact]
+        public void Version_filter_accepts_the_ARM_spelling()
+        {
+            Assert.Equal("3", Query(f => { f.Names = new[] { "dall-e-3" }; f.Version = "3.0"; }).Single().Version);
+        }
+
+        [Fact]
+        public void Cloud_selects_the_schedule()
+        {
+            var openAi = Query(f => { f.Cloud = CatalogCloud.OpenAI; f.Names = new[] { "dall-e-2" }; }).Single();
+            Assert.Equal(Date("2026-05-12"), openAi.RetirementDate);
+            var gov = Query(f => { f.Cloud = CatalogCloud.AzureUSGovernment; f.Names = new[] { "gpt-4o" }; f.Version = "2024-11-20"; }, "2026-11-01").Single();
+            Assert.Equal(Date("2027-04-14"), gov.RetirementDate);
+        }
+
+        [Fact]
+        public void Tentative_dates_are_flagged_and_provenance_is_shown()
+        {
+            var r = Query(f => f.IncludeRetired = true, "2024-01-01").First(x => x.RetirementQualifier == "NoEarlierThan");
+            Assert.True(r.RetirementDateIsTentative);
+            var o1 = Query(f => f.Names = new[] { "o1" }).Single();
+            Assert.Contains(o1.Sources, s => s.StartsWith("schedule-2026-07 (2026-07-07) https://learn.microsoft.com/", StringComparison.Ordinal));
+            Assert.Equal(Date("2026-07-07"), o1.SourceDate);
+        }
+
+        [Fact]
+        public void A_replacement_that_itself_retires_within_a_year_is_noted()
+        {
+            var c = FromEntries(@"[
+              { ""model"": ""old"", ""version"": ""1"", ""retirementDate"": ""2026-06-01"", ""replacements"": [ { ""model"": ""new"" } ] },
+              { ""model"": ""new"", ""version"": ""1"", ""retirementDate"": ""2026-12-01"" } ]");
+            var r = RetirementQuery.Project(c.Find(CatalogCloud.AzureCloud, "old", "1")!, c, Date("2026-03-01"));
+            Assert.Contains(r.Notes, n => n.Contains("The replacement new itself retires on 2026-12-01"));
+            var later = RetirementQuery.Project(c.Find(CatalogCloud.AzureCloud, "old", "1")!, c, Date("2025-06-01"));
+            Assert.DoesNotContain(later.Notes, n => n.Contains("itself retires"));
+        }
+    }
+}

@@ -1,0 +1,177 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using ModelLifecycle.Core.Inventory;
+using Newtonsoft.Json.Linq;
+using Xunit;
+
+namespace ModelLifecycle.Core.Tests.Inventory
+{
+    /// <summary>Every input form of CMDLETS.md "Input" becomes the same Deployment.</summary>
+    public class DeploymentReaderTests
+    {
+        private const string Id = "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-ai/providers/Microsoft.CognitiveServices/accounts/contoso-openai/deployments/chat";
+
+        // Shapes of the Az SDK objects (az-shapes.md), as plain .NET classes.
+        public sealed class AzModel { public string? Format { get; set; } public string? Name { get; set; } public string? Version { get; set; } }
+        public sealed class AzProperties { public AzModel? Model { get; set; } public string? VersionUpgradeOption { get; set; } public string? ProvisioningState { get; set; } }
+        public sealed class AzSku { public string? Name { get; set; } public int? Capacity { get; set; } }
+        public sealed class AzDeployment { public string? Id { get; set; } public string? Name { get; set; } public AzSku? Sku { get; set; } public AzProperties? Properties { get; set; } }
+        public sealed class AzAccount { public string? ResourceGroupName { get; set; } public string? AccountName { get; set; } public string? Id { get; set; } public string? Location { get; set; } public string? AccountType { get; set; } public string? Endpoint { get; set; } }
+
+        private static AzDeployment AzDep(string name = "chat", string? option = "NoAutoUpgrade") => new AzDeployment
+        {
+            Id = Id.Replace("/chat", "/" + name),
+            Name = name,
+            Sku = new AzSku { Name = "GlobalStandard", Capacity = 50 },
+            Properties = new AzProperties { Model = new AzModel { Format = "OpenAI", Name = "gpt-4o", Version = "2024-08-06" }, VersionUpgradeOption = option, ProvisioningState = "Succeeded" },
+        };
+
+        private static void AssertChat(Deployment d)
+        {
+            Assert.Equal("chat", d.Name);
+            Assert.Equal("11111111-2222-3333-4444-555555555555", d.SubscriptionId);
+            Assert.Equal("rg-ai", d.ResourceGroupName);
+            Assert.Equal("contoso-openai", d.AccountName);
+            Assert.Equal("GlobalStandard", d.DeploymentType);
+            Assert.Equal(50, d.Capacity);
+            Assert.Equal("gpt-4o", d.Model);
+            Assert.Equal("2024-08-06", d.Version);
+            Assert.Equal("NoAutoUpgrade", d.UpgradeOption);
+            Assert.Equal(Id, d.ResourceId);
+        }
+
+        [Fact]
+        public void Az_deployment_takes_group_and_account_from_its_id()
+        {
+            AssertChat(DeploymentReader.Read(AzDep()).Single().Deployment!);
+        }
+
+        [Fact]
+        public void The_one_List_per_account_that_Az_writes_is_unrolled()
+        {
+            var items = DeploymentReader.Read(new List<AzDeployment> { AzDep("a"), AzDep("b"), AzDep("c") }).ToList();
+            Assert.Equal(new[] { "a", "b", "c" }, items.Select(i => i.Deployment!.Name));
+        }
+
+        [Fact]
+        public void Unset_option_stays_null()
+        {
+            Assert.Null(DeploymentReader.Read(AzDep(option: null)).Single().Deployment!.UpgradeOption);
+        }
+
+        [Fact]
+        public void ARM_list_response_json_is_read_and_raw_body_kept()
+        {
+            var json = JObject.Parse(@"{ ""value"": [ { ""id"": """ + Id + @""", ""name"": ""chat"", ""sku"": { ""name"": ""GlobalStandard"", ""capacity"": 50 },
+                ""properties"": { ""model"": { ""format"": ""OpenAI"", ""name"": ""gpt-4o"", ""version"": ""2024-08-06"" }, ""versionUpgradeOption"": ""NoAutoUpgrade"", ""futureField"": 1 } } ], ""nextLink"": null }");
+            var d = DeploymentReader.Read(json).Single().Deployment!;
+            AssertChat(d);
+            Assert.Equal(1, (int)d.RawBody!["properties"]!["futureField"]!);
+        }
+
+        [Fact]
+        public void ConvertTo_Json_of_Az_objects_with_PascalCase_is_read()
+        {
+            var json = JArray.Parse(@"[ [ { ""Id"": """ + Id + @""", ""Name"": ""chat"", ""Sku"": { ""Name"": ""GlobalStandard"", ""Tier"": null, ""Capacity"": 50 },
+                ""Properties"": { ""Model"": { ""Format"": ""OpenAI"", ""Name"": ""gpt-4o"", ""Version"": ""2024-08-06"" }, ""VersionUpgradeOption"": ""NoAutoUpgrade"" } } ] ]");
+            AssertChat(DeploymentReader.Read(json).Single().Deployment!);
+        }
+
+        [Fact]
+        public void This_modules_own_assessment_shape_is_read()
+        {
+            var own = new Dictionary<string, object?>
+            {
+                ["SubscriptionId"] = "11111111-2222-3333-4444-555555555555", ["ResourceGroupName"] = "rg-ai", ["AccountName"] = "contoso-openai",
+                ["DeploymentName"] = "chat", ["ResourceId"] = Id, ["DeploymentType"] = "GlobalStandard", ["Capacity"] = 50,
+                ["Model"] = "gpt-4o", ["Version"] = "2024-08-06", ["UpgradeOption"] = "NoAutoUpgrade",
+            };
+            AssertChat(DeploymentReader.Read(own).Single().Deployment!);
+        }
+
+        [Fact]
+        public void An_Az_account_becomes_an_account_reference()
+        {
+            var acct = new AzAccount { ResourceGroupName = "rg-ai", AccountName = "contoso-openai", Id = Id.Substring(0, Id.IndexOf("/deployments", StringComparison.Ordinal)), AccountType = "OpenAI", Location = "eastus" };
+            var item = DeploymentReader.Read(acct).Single();
+            Assert.Null(item.Deployment);
+            Assert.Equal("contoso-openai", item.Account!.AccountName);
+            Assert.Equal("11111111-2222-3333-4444-555555555555", item.Account.SubscriptionId);
+        }
+
+        [Fact]
+        public void A_deployment_id_string_is_a_deployment_reference()
+        {
+            var d = DeploymentReader.Read(Id).Single().Deployment!;
+            Assert.Equal("chat", d.Name);
+            Assert.Null(d.Model);
+        }
+
+        [Theory]
+        [InlineData(42)]
+        [InlineData("not an id")]
+        public void Anything_else_is_a_per_item_error(object input)
+        {
+            var e = DeploymentReader.Read(input).Single().Error!;
+            Assert.Equal("InputNotADeployment", e.ErrorId);
+            Assert.Equal(ErrorKind.InvalidArgument, e.Kind);
+        }
+
+        [Fact]
+        public void Host_adapters_and_unwrapping_are_used()
+        {
+            var wrapped = new Wrapper(AzDep());
+            var items = DeploymentReader.Read(wrapped, unwrap: o => o is Wrapper w ? w.Inner : o).ToList();
+            AssertChat(items.Single().Deployment!);
+        }
+
+        private sealed class Wrapper
+        {
+            public Wrapper(object inner) => Inner = inner;
+
+            public object Inner { get; }
+        }
+
+        [Fact]
+        public void Inventory_file_errors_are_specific()
+        {
+            var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".json");
+            File.WriteAllText(path, "[ { \"name\": \"x\", }\n ");
+            try
+            {
+                var ex = Assert.Throws<ModelLifecycleException>(() => DeploymentReader.ReadFile(path).ToList());
+                Assert.Equal("InventoryFileInvalid", ex.ErrorId);
+                Assert.Contains("line", ex.Message);
+            }
+            finally
+            {
+                File.Delete(path);
+            }
+
+            var missing = Assert.Throws<ModelLifecycleException>(() => DeploymentReader.ReadFile(path).ToList());
+            Assert.Equal("InventoryFileNotFound", missing.ErrorId);
+        }
+
+        [Theory]
+        [InlineData("/subscriptions/s/resourceGroups/g/providers/Microsoft.CognitiveServices/accounts/a", "a", null)]
+        [InlineData("/SUBSCRIPTIONS/s/resourcegroups/g/providers/microsoft.cognitiveservices/accounts/a/deployments/d/", "a", "d")]
+        public void Resource_ids_parse_case_insensitively(string id, string account, string? deployment)
+        {
+            Assert.True(AzureResourceId.TryParse(id, out var r));
+            Assert.Equal(account, r!.AccountName);
+            Assert.Equal(deployment, r.DeploymentName);
+        }
+
+        [Theory]
+        [InlineData("/subscriptions/s/resourceGroups/g/providers/Microsoft.Web/sites/a")]
+        [InlineData("/subscriptions/s/resourceGroups//providers/Microsoft.CognitiveServices/accounts/a")]
+        [InlineData("")]
+        public void Other_ids_are_rejected(string id)
+        {
+            Assert.False(AzureResourceId.TryParse(id, out _));
+            Assert.Equal("InvalidResourceId", Assert.Throws<ModelLifecycleException>(() => AzureResourceId.Parse(id)).ErrorId);
+        }
+    }
+}

@@ -1,0 +1,273 @@
+using System.Linq;
+using ModelLifecycle.Core.Catalog;
+using ModelLifecycle.Core.Policy;
+using Xunit;
+using static ModelLifecycle.Core.Tests.Support.Catalogs;
+
+namespace ModelLifecycle.Core.Tests.Policy
+{
+    /// <summary>Every row of the verdict table (CMDLETS.md), on small catalogs that isolate each rule.</summary>
+    public class VerdictTableTests
+    {
+        // "m" 1 retires 2027-01-01; 2 is the default and lives longer; "x" 1 has a scheduled cross-family upgrade.
+        private static readonly LifecycleCatalog Fixture = FromEntries(@"[
+          { ""model"": ""m"", ""version"": ""1"", ""stage"": ""GenerallyAvailable"", ""retirementDate"": ""2027-01-01"", ""replacements"": [ { ""model"": ""m"", ""version"": ""2"" } ] },
+          { ""model"": ""m"", ""version"": ""2"", ""stage"": ""GenerallyAvailable"", ""retirementDate"": ""2028-01-01"", ""isDefaultVersion"": true },
+          { ""model"": ""x"", ""version"": ""1"", ""retirementDate"": ""2027-01-01"", ""replacements"": [ { ""model"": ""y"" } ],
+            ""autoUpgrade"": { ""target"": { ""model"": ""y"" }, ""startDate"": ""2026-12-01"", ""leadDays"": 7 } },
+          { ""model"": ""y"", ""version"": ""1"", ""retirementDate"": ""2029-01-01"" },
+          { ""model"": ""lonely"", ""version"": ""1"", ""retirementDate"": ""2027-01-01"", ""replacements"": [ { ""model"": ""other"" } ] },
+          { ""model"": ""forever"", ""version"": ""1"", ""stage"": ""GenerallyAvailable"" },
+          { ""model"": ""soon"", ""version"": ""1"", ""retirementDate"": ""2027-01-01"", ""retirementQualifier"": ""NoEarlierThan"" },
+          { ""model"": ""floor"", ""version"": ""1"", ""retirementDate"": ""2027-01-01"", ""retirementQualifier"": ""NotBefore"" }
+        ]");
+
+        private static UpgradePolicyAssessment A(string model, string version, string asOf, string? sku = "Standard", string? option = null, int warningDays = 90) =>
+            Assess(Deployment(model, version, sku, option), asOf, Fixture, warningDays);
+
+        [Theory]
+        [InlineData("2027-01-01")] // on the day: retired
+        [InlineData("2027-06-01")]
+        public void Past_retirement_is_Retired_and_Critical(string asOf)
+        {
+            var a = A("lonely", "1", asOf, option: UpgradeOptionNames.OnceCurrentVersionExpired);
+            Assert.Equal(UpgradeOutcome.Retired, a.Outcome);
+            Assert.Equal(Severity.Critical, a.Severity);
+            Assert.Contains("HTTP 410", a.Reason);
+            Assert.Contains("Migrate now to other", a.RecommendedAction);
+        }
+
+        [Theory]
+        [InlineData("2026-12-31", 1, Severity.Critical)]
+        [InlineData("2026-12-02", 30, Severity.Critical)]
+        [InlineData("2026-12-01", 31, Severity.Warning)]
+        [InlineData("2026-10-03", 90, Severity.Warning)]
+        [InlineData("2026-10-02", 91, Severity.Info)]
+        [InlineData("2026-01-01", 365, Severity.Info)]
+        [InlineData("2025-12-31", 366, Severity.None)]
+        public void NoAutoUpgrade_stops_working_with_severity_by_days_left(string asOf, int days, Severity severity)
+        {
+            var a = A("m", "1", asOf, option: "NoAutoUpgrade");
+            Assert.Equal(UpgradeOutcome.WillStopWorking, a.Outcome);
+            Assert.Equal(days, a.DaysUntilRetirement);
+            Assert.Equal(severity, a.Severity);
+            Assert.Equal(Date("2027-01-01"), a.EffectiveDate);
+            Assert.Contains("Set-DeploymentUpgradeOption -ResourceId '/subscriptions/", a.RecommendedAction);
+            Assert.Contains("-UpgradeOption OnceCurrentVersionExpired", a.RecommendedAction);
+        }
+
+        [Fact]
+        public void WarningDays_moves_the_warning_boundary()
+        {
+            Assert.Equal(Severity.Info, A("m", "1", "2026-09-01", option: "NoAutoUpgrade").Severity);
+            Assert.Equal(Severity.Warning, A("m", "1", "2026-09-01", option: "NoAutoUpgrade", warningDays: 180).Severity);
+            Assert.Equal(Severity.Critical, A("m", "1", "2026-12-15", option: "NoAutoUpgrade", warningDays: 0).Severity);
+        }
+
+        [Theory]
+        [InlineData("ProvisionedManaged", "ProvisionedManaged deployments are not auto-upgraded")]
+        [InlineData("GlobalProvisionedManaged", "GlobalProvisionedManaged deployments are not auto-upgraded")]
+        [InlineData("DataZoneProvisionedManaged", "DataZoneProvisionedManaged deployments are not auto-upgraded")]
+        [InlineData("GlobalBatch", "Batch deployments are not auto-upgraded")]
+        [InlineData("DataZoneBatch", "Batch deployments are not auto-upgraded")]
+        [InlineData("SomethingNew", "is not known to be auto-upgraded")]
+        [InlineData(null, "is not known to be auto-upgraded")]
+        public void Types_that_are_not_auto_upgraded_stop_working_whatever_the_option(string? sku, string reason)
+        {
+            var a = A("m", "1", "2026-11-01", sku, UpgradeOptionNames.OnceNewDefaultVersionAvailable);
+            Assert.Equal(UpgradeOutcome.WillStopWorking, a.Outcome);
+            Assert.Contains(reason, a.Reason);
+            Assert.Null(a.UpgradeTarget);
+            Assert.Equal(Severity.Warning, a.Severity);
+        }
+
+        [Fact]
+        public void Provisioned_migration_advice_mentions_in_place_and_quota()
+        {
+            Assert.Contains("in place or side by side (check quota", A("m", "1", "2026-11-01", "ProvisionedManaged").RecommendedAction);
+        }
+
+        [Theory]
+        [InlineData(null)]
+        [InlineData("OnceNewDefaultVersionAvailable")]
+        [InlineData("OnceCurrentVersionExpired")]
+        public void No_target_means_it_stops_working_and_the_replacement_is_recommended(string? option)
+        {
+            var a = A("lonely", "1", "2026-11-01", option: option);
+            Assert.Equal(UpgradeOutcome.WillStopWorking, a.Outcome);
+            Assert.Contains("No upgrade target is recorded", a.Reason);
+            Assert.Contains("other", a.Reason);
+            Assert.Contains("Migrate before 2027-01-01 to other", a.RecommendedAction);
+            Assert.Equal("other", a.Replacement.ToString());
+        }
+
+        [Fact]
+        public void OnceNewDefault_with_a_newer_default_is_scheduled_and_Info_when_same_family()
+        {
+            var a = A("m", "1", "2026-06-01", option: "OnceNewDefaultVersionAvailable");
+            Assert.Equal(UpgradeOutcome.AutoUpgradeScheduled, a.Outcome);
+            Assert.Equal(Severity.Info, a.Severity);
+            Assert.Equal("m 2", a.UpgradeTarget!.ToString());
+            Assert.Null(a.EffectiveDate);
+            Assert.Contains("within two weeks", a.Reason);
+        }
+
+        [Fact]
+        public void OnceNewDefault_with_a_scheduled_cross_family_replacement_is_a_Warning_from_its_start_date()
+        {
+            var a = A("x", "1", "2026-06-01", option: "OnceNewDefaultVersionAvailable");
+            Assert.Equal(UpgradeOutcome.AutoUpgradeScheduled, a.Outcome);
+            Assert.Equal(Severity.Warning, a.Severity);
+            Assert.Equal(Date("2026-12-01"), a.EffectiveDate);
+            Assert.Contains("another model family", a.Reason);
+            Assert.Contains("Find-ModelReference -Model x", a.RecommendedAction);
+        }
+
+        [Fact]
+        public void Unset_option_behaves_as_OnceCurrentVersionExpired_and_says_the_sources_disagree()
+        {
+            var a = A("m", "1", "2026-06-01", option: null);
+            Assert.Null(a.UpgradeOption);
+            Assert.Equal(UpgradeOptionNames.OnceCurrentVersionExpired, a.EffectiveUpgradeOption);
+            Assert.Equal(UpgradeOutcome.AutoUpgradeAtRetirement, a.Outcome);
+            Assert.Equal(Severity.Info, a.Severity);
+            Assert.Equal(Date("2027-01-01"), a.EffectiveDate);
+            Assert.Contains(a.Notes, n => n.Contains("versionUpgradeOption is not set") && n.Contains("stop working"));
+        }
+
+        [Fact]
+        public void At_retirement_upgrade_is_a_Warning_inside_WarningDays()
+        {
+            Assert.Equal(Severity.Warning, A("m", "1", "2026-11-01", option: "OnceCurrentVersionExpired").Severity);
+        }
+
+        [Fact]
+        public void At_retirement_upgrade_honours_lead_days_and_warns_across_families()
+        {
+            var a = A("x", "1", "2026-06-01", option: "OnceCurrentVersionExpired");
+            Assert.Equal(UpgradeOutcome.AutoUpgradeAtRetirement, a.Outcome);
+            Assert.Equal(Date("2026-12-25"), a.EffectiveDate);
+            Assert.Contains("7 days before retirement", a.Reason);
+            Assert.Equal(Severity.Warning, a.Severity);
+        }
+
+        [Fact]
+        public void No_retirement_date_is_Current()
+        {
+            var a = A("forever", "1", "2026-06-01");
+            Assert.Equal(UpgradeOutcome.Current, a.Outcome);
+            Assert.Equal(Severity.None, a.Severity);
+            Assert.Null(a.RetirementDate);
+        }
+
+        [Fact]
+        public void A_not_before_floor_is_not_a_retirement()
+        {
+            var a = A("floor", "1", "2026-06-01");
+            Assert.Equal(UpgradeOutcome.Current, a.Outcome);
+            Assert.Contains(a.Notes, n => n.Contains("will not retire before 2027-01-01"));
+        }
+
+        [Fact]
+        public void Unknown_model_is_a_Warning()
+        {
+            var a = A("nope", "1", "2026-06-01");
+            Assert.Equal(UpgradeOutcome.Unknown, a.Outcome);
+            Assert.Equal(Severity.Warning, a.Severity);
+            Assert.Contains("-Live", a.RecommendedAction);
+        }
+
+        [Fact]
+        public void Unknown_version_of_a_known_model_is_Unknown()
+        {
+            Assert.Equal(UpgradeOutcome.Unknown, A("m", "9", "2026-06-01").Outcome);
+        }
+
+        [Fact]
+        public void Deployment_without_a_model_is_Unknown()
+        {
+            var a = Assess(new Deployment { Name = "empty" }, "2026-06-01", Fixture);
+            Assert.Equal(UpgradeOutcome.Unknown, a.Outcome);
+            Assert.Contains("names no model", a.Reason);
+        }
+
+        [Fact]
+        public void Tentative_dates_are_flagged()
+        {
+            var a = A("soon", "1", "2026-06-01", option: "NoAutoUpgrade");
+            Assert.True(a.RetirementDateIsTentative);
+            Assert.Contains(a.Notes, n => n.Contains("tentative") && n.Contains("no earlier than 2027-01-01"));
+        }
+
+        [Fact]
+        public void An_unknown_option_value_is_treated_as_NoAutoUpgrade_and_said()
+        {
+            var a = A("m", "1", "2026-06-01", option: "SomeFutureOption");
+            Assert.Equal("SomeFutureOption", a.UpgradeOption);
+            Assert.Equal(UpgradeOptionNames.NoAutoUpgrade, a.EffectiveUpgradeOption);
+            Assert.Equal(UpgradeOutcome.WillStopWorking, a.Outcome);
+            Assert.Contains(a.Notes, n => n.Contains("'SomeFutureOption'"));
+        }
+
+        [Fact]
+        public void Option_case_is_normalised()
+        {
+            Assert.Equal(UpgradeOptionNames.NoAutoUpgrade, A("m", "1", "2026-06-01", option: "noautoupgrade").EffectiveUpgradeOption);
+        }
+
+        [Fact]
+        public void Live_retired_stage_wins_over_a_future_date()
+        {
+            var live = CatalogReader.Read(
+                "{ \"formatVersion\": 1, \"entries\": [ { \"model\": \"m\", \"version\": \"1\", \"stage\": \"Retired\", \"retirementDate\": \"2027-01-01\" } ] }",
+                "live", CatalogOrigin.Live);
+            var a = Assess(Deployment("m", "1"), "2026-06-01", Fixture.WithOverlay(live));
+            Assert.Equal(UpgradeOutcome.Retired, a.Outcome);
+        }
+
+        [Fact]
+        public void A_target_that_retires_first_is_no_target()
+        {
+            var c = FromEntries(@"[
+              { ""model"": ""a"", ""version"": ""1"", ""retirementDate"": ""2027-01-01"", ""autoUpgrade"": { ""target"": { ""model"": ""b"" } } },
+              { ""model"": ""b"", ""version"": ""1"", ""retirementDate"": ""2026-12-01"" } ]");
+            Assert.Equal(UpgradeOutcome.WillStopWorking, Assess(Deployment("a", "1"), "2026-06-01", c).Outcome);
+        }
+
+        [Fact]
+        public void An_upgrade_restricted_to_OnceNewDefault_does_not_apply_to_OnceCurrentVersionExpired()
+        {
+            var c = FromEntries(@"[
+              { ""model"": ""a"", ""version"": ""1"", ""retirementDate"": ""2027-01-01"", ""autoUpgrade"": { ""target"": { ""model"": ""a"", ""version"": ""2"" }, ""appliesToOptions"": [""OnceNewDefaultVersionAvailable""] } } ]");
+            Assert.Equal(UpgradeOutcome.AutoUpgradeScheduled, Assess(Deployment("a", "1", option: "OnceNewDefaultVersionAvailable"), "2026-06-01", c).Outcome);
+            Assert.Equal(UpgradeOutcome.WillStopWorking, Assess(Deployment("a", "1", option: "OnceCurrentVersionExpired"), "2026-06-01", c).Outcome);
+        }
+
+        [Fact]
+        public void Undated_versions_use_retirement_dates_to_tell_which_is_newer()
+        {
+            var c = FromEntries(@"[
+              { ""model"": ""t"", ""version"": ""1106"", ""retirementDate"": ""2026-01-01"" },
+              { ""model"": ""t"", ""version"": ""0125"", ""retirementDate"": ""2027-01-01"", ""isDefaultVersion"": true } ]");
+            var a = Assess(Deployment("t", "1106", option: "OnceNewDefaultVersionAvailable"), "2025-06-01", c);
+            Assert.Equal("t 0125", a.UpgradeTarget!.ToString());
+            var reverse = Assess(Deployment("t", "0125", option: "OnceNewDefaultVersionAvailable"), "2025-06-01", c);
+            Assert.Equal(UpgradeOutcome.WillStopWorking, reverse.Outcome);
+            Assert.Null(reverse.UpgradeTarget);
+        }
+
+        [Fact]
+        public void Every_assessment_names_what_to_do()
+        {
+            foreach (var model in new[] { "m", "x", "lonely", "forever", "soon", "floor", "nope" })
+            {
+                foreach (var option in new[] { null, "NoAutoUpgrade", "OnceNewDefaultVersionAvailable", "OnceCurrentVersionExpired" })
+                {
+                    var a = A(model, "1", "2026-06-01", option: option);
+                    Assert.False(string.IsNullOrWhiteSpace(a.Reason));
+                    Assert.False(string.IsNullOrWhiteSpace(a.RecommendedAction));
+                }
+            }
+        }
+    }
+}
