@@ -62,6 +62,27 @@ namespace ModelLifecycle.Core.Catalog
             return _byKey.TryGetValue(new CatalogKey(cloud, model, null, kind), out var any) ? any : null;
         }
 
+        /// <summary>
+        /// The entry for what a deployment runs: a fine-tuned model name ("gpt-4o-mini-2024-07-18.ft-...")
+        /// finds its base model's fine-tuned schedule; anything else is looked up as written.
+        /// </summary>
+        public CatalogEntry? FindForDeployment(CatalogCloud cloud, string model, string? version)
+        {
+            if (!ModelNames.TryParseFineTuned(model, out var baseModel, out var baseVersion))
+            {
+                return Find(cloud, model, version);
+            }
+
+            var exact = Find(cloud, baseModel, baseVersion, ModelKind.FineTuned);
+            if (exact is not null || baseVersion is not null)
+            {
+                return exact;
+            }
+
+            var versions = VersionsOf(cloud, baseModel, ModelKind.FineTuned).ToList();
+            return versions.Count == 1 ? versions[0] : null;
+        }
+
         /// <summary>Every entry of a model (all versions) in a cloud.</summary>
         public IEnumerable<CatalogEntry> VersionsOf(CatalogCloud cloud, string model, ModelKind kind = ModelKind.Base) =>
             _byModel[(cloud, kind, ModelNames.NormalizeModel(model).ToLowerInvariant())];

@@ -57,6 +57,30 @@ namespace ModelLifecycle.Core.Catalog
                 .ThenBy(r => r.Kind, StringComparer.Ordinal);
         }
 
+        /// <summary>Names given without wildcards that match no model in the cloud's catalog (each is a user error).</summary>
+        public static IEnumerable<string> NamesNotInCatalog(LifecycleCatalog catalog, IEnumerable<string> names, CatalogCloud cloud) =>
+            names.Where(n => !Wildcard.ContainsWildcard(n))
+                 .Where(n => !catalog.Entries.Any(e => e.Cloud == cloud && ModelNames.SameModel(e.Model, n)));
+
+        /// <summary>The record for what a deployment runs, or a per-item error when no catalog knows it.</summary>
+        public static ModelRetirement ForDeployment(LifecycleCatalog catalog, Deployment deployment, CatalogCloud cloud, DateTime asOf)
+        {
+            var entry = string.IsNullOrWhiteSpace(deployment.Model) ? null : catalog.FindForDeployment(cloud, deployment.Model!, deployment.Version);
+            if (entry is null)
+            {
+                throw new ModelLifecycleException(
+                    "ModelNotInCatalog",
+                    ErrorKind.ObjectNotFound,
+                    $"Deployment '{deployment}' runs {deployment.Model ?? "(no model)"} {deployment.Version}, which is not in the {cloud} catalog (snapshot {catalog.SnapshotDate:yyyy-MM-dd}).",
+                    deployment)
+                {
+                    RecommendedAction = "Check the model name and version, or add it with -CatalogPath.",
+                };
+            }
+
+            return Project(entry, catalog, asOf);
+        }
+
         /// <summary>The view of one entry as of a date.</summary>
         public static ModelRetirement Project(CatalogEntry e, LifecycleCatalog catalog, DateTime asOf)
         {
@@ -119,26 +143,51 @@ namespace ModelLifecycle.Core.Catalog
         public static bool IsTentative(DateQualifier q) =>
             q == DateQualifier.NoEarlierThan || q == DateQualifier.NotBefore || q == DateQualifier.Tentative || q == DateQualifier.Relative;
 
-        /// <summary>"When the replacement itself retires within a year, Notes say so" (CMDLETS.md).</summary>
+        /// <summary>
+        /// "When the replacement itself retires within a year, Notes say so" (CMDLETS.md); a replacement
+        /// that has already retired is said too, since it is no place to migrate to.
+        /// </summary>
         public static string? ReplacementRetiringNote(CatalogEntry e, LifecycleCatalog catalog, DateTime asOf)
         {
+            var notes = new List<string>();
             foreach (var r in e.Replacements)
             {
-                var candidates = catalog.VersionsOf(e.Cloud, r.Model).Where(x => r.Version is null || ModelNames.SameVersion(x.Version, r.Version)).ToList();
-                if (candidates.Count == 0)
+                var last = LastRetirement(catalog, e.Cloud, r);
+                if (last is not DateTime l)
                 {
                     continue;
                 }
 
-                // The replacement is only as short-lived as its longest-lived version.
-                var latest = candidates.Select(x => x.RetirementDate).Max();
-                if (candidates.All(x => x.RetirementDate is not null) && latest is DateTime l && l > asOf.Date && l <= asOf.Date.AddDays(365))
+                if (l <= asOf.Date)
                 {
-                    return string.Format(CultureInfo.InvariantCulture, "The replacement {0} itself retires on {1:yyyy-MM-dd}; plan the next move too.", r, l);
+                    notes.Add(string.Format(CultureInfo.InvariantCulture, "The replacement {0} has itself retired ({1:yyyy-MM-dd}).", r, l));
+                }
+                else if (l <= asOf.Date.AddDays(365))
+                {
+                    notes.Add(string.Format(CultureInfo.InvariantCulture, "The replacement {0} itself retires on {1:yyyy-MM-dd}; plan the next move too.", r, l));
                 }
             }
 
-            return null;
+            return notes.Count == 0 ? null : string.Join(" ", notes);
+        }
+
+        /// <summary>Replacements still worth migrating to on a date (all of them when none is, so advice never goes empty).</summary>
+        public static IReadOnlyList<ModelRef> LiveReplacements(CatalogEntry e, LifecycleCatalog catalog, DateTime asOf)
+        {
+            var alive = e.Replacements.Where(r => LastRetirement(catalog, e.Cloud, r) is not DateTime l || l > asOf.Date).ToList();
+            return alive.Count > 0 ? alive : e.Replacements;
+        }
+
+        /// <summary>When the last version of a model retires; null when any version has no date or the model is unknown.</summary>
+        private static DateTime? LastRetirement(LifecycleCatalog catalog, CatalogCloud cloud, ModelRef model)
+        {
+            var versions = catalog.VersionsOf(cloud, model.Model).Where(x => model.Version is null || ModelNames.SameVersion(x.Version, model.Version)).ToList();
+            if (versions.Count == 0 || versions.Any(x => x.RetirementDate is null || x.RetirementQualifier == DateQualifier.NotBefore))
+            {
+                return null;
+            }
+
+            return versions.Max(x => x.RetirementDate);
         }
 
         private static string Describe(SourceRef s)

@@ -75,7 +75,7 @@ namespace ModelLifecycle.Core.Policy
                 }
 
                 var fineTuned = ModelNames.TryParseFineTuned(_d.Model!, out var baseModel, out var baseVersion);
-                var entry = fineTuned ? FindFineTuned(baseModel, baseVersion) : _catalog.Find(_o.Cloud, _d.Model!, _d.Version);
+                var entry = _catalog.FindForDeployment(_o.Cloud, _d.Model!, _d.Version);
                 if (entry is null)
                 {
                     var what = fineTuned ? $"fine-tuned {baseModel} {baseVersion}".TrimEnd() : $"{_d.Model} {_d.Version}".TrimEnd();
@@ -167,7 +167,7 @@ namespace ModelLifecycle.Core.Policy
 
                 if (target is null)
                 {
-                    var replacement = entry.Replacements.Count > 0 ? " The recommended replacement, " + Join(entry.Replacements) + ", is not an automatic upgrade." : string.Empty;
+                    var replacement = entry.Replacements.Count > 0 ? " The recommended replacement, " + Join(entry.Replacements) + ", is another model, not an automatic upgrade." : string.Empty;
                     return StopsWorking(entry, date, severity,
                         $"No upgrade target is recorded for {Describe(entry)} (no newer default version, no scheduled upgrade), so it stops working on {on} whatever its upgrade option.{replacement}");
                 }
@@ -219,18 +219,6 @@ namespace ModelLifecycle.Core.Policy
                 // A value ARM may add later: assume the worst case rather than an upgrade that may not come.
                 _notes.Add($"Upgrade option '{_d.UpgradeOption}' is not one this module knows; it is treated as NoAutoUpgrade.");
                 return UpgradeOptionNames.NoAutoUpgrade;
-            }
-
-            private CatalogEntry? FindFineTuned(string baseModel, string? baseVersion)
-            {
-                var exact = _catalog.Find(_o.Cloud, baseModel, baseVersion, ModelKind.FineTuned);
-                if (exact is not null || baseVersion is not null)
-                {
-                    return exact;
-                }
-
-                var versions = _catalog.VersionsOf(_o.Cloud, baseModel, ModelKind.FineTuned).ToList();
-                return versions.Count == 1 ? versions[0] : null;
             }
 
             private void AddStandingNotes(CatalogEntry entry, LifecycleStage? stage)
@@ -360,7 +348,8 @@ namespace ModelLifecycle.Core.Policy
 
             private string MigrateAction(CatalogEntry entry, string when)
             {
-                var to = entry.Replacements.Count > 0 ? Join(entry.Replacements) : "a current model (Get-ModelRetirement lists what is not retiring)";
+                var live = RetirementQuery.LiveReplacements(entry, _catalog, _o.AsOf);
+                var to = live.Count > 0 ? Join(live) : "a current model (Get-ModelRetirement lists what is not retiring)";
                 var side = DeploymentTypes.Classify(_d.DeploymentType) == DeploymentTypeClass.Provisioned
                     ? "in place or side by side (check quota for the target first)"
                     : "side by side as a new deployment";

@@ -103,7 +103,9 @@ namespace ModelLifecycle.Core.Tests.Catalog
             var r = RetirementQuery.Project(c.Find(CatalogCloud.AzureCloud, "old", "1")!, c, Date("2026-03-01"));
             Assert.Contains(r.Notes, n => n.Contains("The replacement new itself retires on 2026-12-01"));
             var later = RetirementQuery.Project(c.Find(CatalogCloud.AzureCloud, "old", "1")!, c, Date("2025-06-01"));
-            Assert.DoesNotContain(later.Notes, n => n.Contains("itself retires"));
+            Assert.DoesNotContain(later.Notes, n => n.Contains("itself retire"));
+            var after = RetirementQuery.Project(c.Find(CatalogCloud.AzureCloud, "old", "1")!, c, Date("2027-01-01"));
+            Assert.Contains(after.Notes, n => n.Contains("The replacement new has itself retired (2026-12-01)"));
         }
     }
 }

@@ -15,7 +15,10 @@ namespace ModelLifecycle.Core.Tests.Policy
             Assert.Equal(UpgradeOutcome.Retired, a.Outcome);
             Assert.Equal(Severity.Critical, a.Severity);
             Assert.Null(a.UpgradeTarget);
-            Assert.Contains("gpt-image-1 or gpt-image-1.5", a.RecommendedAction);
+            // gpt-image-1 itself retired on 2026-10-23, so the advice names only gpt-image-1.5.
+            Assert.Contains("Migrate now to gpt-image-1.5,", a.RecommendedAction);
+            Assert.Equal("gpt-image-1, gpt-image-1.5", a.Replacement.ToString());
+            Assert.Contains(a.Notes, n => n.Contains("The replacement gpt-image-1 has itself retired (2026-10-23)"));
             Assert.DoesNotContain("due to be upgraded", a.Reason);
         }
 

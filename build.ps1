@@ -1,0 +1,168 @@
+#Requires -Version 7.0
+<#
+.SYNOPSIS
+    Builds, demonstrates and tests the ModelLifecycle module.
+
+.DESCRIPTION
+    ./build.ps1                 Build the module into out/ModelLifecycle/<version>/ and run its main job
+                                on the embedded catalog (no Azure account needed).
+    ./build.ps1 -Task Test      Run every test: xunit, then Pester against the built module in a fresh pwsh.
+    ./build.ps1 -Task Clean     Remove build output.
+
+    Build copies an allow-list of files into out/ and fails if one is missing, so the module never
+    ships a stray file or lacks one. The version comes from ModuleVersion in Directory.Build.props.
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Demo', 'Test', 'Clean')]
+    [string[]] $Task = @('Build', 'Demo'),
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release'
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 3.0
+$root = $PSScriptRoot
+$version = ([xml](Get-Content -Raw (Join-Path $root 'Directory.Build.props'))).Project.PropertyGroup |
+    ForEach-Object { $_.ModuleVersion } | Where-Object { $_ } | Select-Object -First 1
+$outRoot = Join-Path $root 'out'
+$moduleDir = Join-Path $outRoot "ModelLifecycle/$version"
+$publishDir = Join-Path $root "obj/publish/$Configuration"
+
+function Invoke-Native {
+    param([string] $File, [string[]] $Arguments)
+    & $File @Arguments
+    if ($LASTEXITCODE -ne 0) { throw "$File $($Arguments -join ' ') failed with exit code $LASTEXITCODE." }
+}
+
+function Invoke-Build {
+    Write-Host "Building ModelLifecycle $version ($Configuration)" -ForegroundColor Cyan
+    Invoke-Native dotnet @('publish', (Join-Path $root 'src/ModelLifecycle/ModelLifecycle.csproj'), '-c', $Configuration, '-o', $publishDir, '--nologo', '-v', 'quiet')
+
+    if (Test-Path $moduleDir) { Remove-Item -Recurse -Force $moduleDir }
+    $null = New-Item -ItemType Directory -Force -Path $moduleDir, (Join-Path $moduleDir 'en-US'), (Join-Path $moduleDir 'samples')
+
+    # The allow-list: what the module is made of, and nothing else.
+    $files = [ordered]@{
+        'ModelLifecycle.dll'               = Join-Path $publishDir 'ModelLifecycle.dll'
+        'ModelLifecycle.Core.dll'          = Join-Path $publishDir 'ModelLifecycle.Core.dll'
+        'Newtonsoft.Json.dll'              = Join-Path $publishDir 'Newtonsoft.Json.dll'
+        'ModelLifecycle.Format.ps1xml'     = Join-Path $root 'module/ModelLifecycle.Format.ps1xml'
+        'ModelLifecycle.Types.ps1xml'      = Join-Path $root 'module/ModelLifecycle.Types.ps1xml'
+        'en-US/about_ModelLifecycle.help.txt' = Join-Path $root 'module/en-US/about_ModelLifecycle.help.txt'
+        'samples/sample-inventory.json'    = Join-Path $root 'module/samples/sample-inventory.json'
+    }
+    foreach ($entry in $files.GetEnumerator()) {
+        if (-not (Test-Path -LiteralPath $entry.Value)) { throw "Build output is missing '$($entry.Value)' (allow-list entry '$($entry.Key)')." }
+        Copy-Item -LiteralPath $entry.Value -Destination (Join-Path $moduleDir $entry.Key)
+    }
+
+    # The manifest, stamped with the one version.
+    $manifest = (Get-Content -Raw (Join-Path $root 'module/ModelLifecycle.psd1')).Replace('{{ModuleVersion}}', $version)
+    Set-Content -LiteralPath (Join-Path $moduleDir 'ModelLifecycle.psd1') -Value $manifest -NoNewline -Encoding utf8
+
+    # Cmdlet help (MAML), generated from docs/en-US/*.md.
+    $maml = Join-Path $moduleDir 'en-US/ModelLifecycle.dll-Help.xml'
+    $helpGenDir = Join-Path $root "obj/helpgen/$Configuration"
+    Invoke-Native dotnet @('build', (Join-Path $root 'tools/HelpGen/HelpGen.csproj'), '-c', $Configuration, '-o', $helpGenDir, '--nologo', '-v', 'quiet')
+    Invoke-Native dotnet @((Join-Path $helpGenDir 'HelpGen.dll'), (Join-Path $root 'docs/en-US'), $maml)
+    if (-not (Test-Path $maml)) { throw "Help generation did not write $maml." }
+
+    $null = Test-ModuleManifest -Path (Join-Path $moduleDir 'ModelLifecycle.psd1')
+    Write-Host "Module written to $moduleDir" -ForegroundColor Green
+}
+
+function Invoke-Demo {
+    if (-not (Test-Path (Join-Path $moduleDir 'ModelLifecycle.psd1'))) { Invoke-Build }
+    # A fresh process, so the demo sees the built module exactly as a user would.
+    $script = @'
+param($ModulePath)
+Import-Module $ModulePath -Force
+Write-Host "`nWhat retires in the next 365 days (embedded catalog):" -ForegroundColor Cyan
+Get-ModelRetirement -RetiringWithinDays 365 -WarningAction SilentlyContinue | Format-Table | Out-String -Width 160 | Write-Host
+$inventory = Join-Path (Get-Module ModelLifecycle).ModuleBase 'samples/sample-inventory.json'
+Write-Host "What happens to the deployments in $inventory :" -ForegroundColor Cyan
+Test-DeploymentUpgradePolicy -Path $inventory -WarningAction SilentlyContinue | Format-Table | Out-String -Width 160 | Write-Host
+'@
+    Invoke-Native pwsh @('-NoProfile', '-NonInteractive', '-Command', "& { $script } -ModulePath '$(Join-Path $moduleDir 'ModelLifecycle.psd1')'")
+}
+
+function Get-TrxCounts([string] $Directory) {
+    $passed = 0; $failed = 0; $skipped = 0
+    foreach ($trx in Get-ChildItem -Path $Directory -Filter *.trx -ErrorAction SilentlyContinue) {
+        $c = ([xml](Get-Content -Raw $trx.FullName)).TestRun.ResultSummary.Counters
+        $passed += [int]$c.passed; $failed += [int]$c.failed + [int]$c.error; $skipped += [int]$c.notExecuted
+    }
+    [pscustomobject]@{ Passed = $passed; Failed = $failed; Skipped = $skipped }
+}
+
+function Invoke-Test {
+    $results = Join-Path $root 'TestResults'
+    if (Test-Path $results) { Remove-Item -Recurse -Force $results }
+
+    Write-Host 'xunit' -ForegroundColor Cyan
+    & dotnet test (Join-Path $root 'ModelLifecycle.sln') -c $Configuration --nologo --logger 'trx' --logger 'console;verbosity=minimal' --results-directory $results
+    $xunitExit = $LASTEXITCODE
+    $xunit = Get-TrxCounts $results
+
+    $pester = [pscustomobject]@{ Passed = 0; Failed = 0; Skipped = 0 }
+    $pesterRan = $false
+    if ($xunitExit -eq 0 -or $xunit.Failed -gt 0) {
+        Invoke-Build
+        $pesterModule = Get-Module -ListAvailable Pester | Where-Object { $_.Version -ge [version]'5.0' } | Sort-Object Version -Descending | Select-Object -First 1
+        if (-not $pesterModule) {
+            Write-Host 'Pester 5 was not found, so the Pester suite did not run (Install-Module Pester -MinimumVersion 5.5 -Scope CurrentUser).' -ForegroundColor Yellow
+        }
+        else {
+            Write-Host "Pester $($pesterModule.Version) against $moduleDir" -ForegroundColor Cyan
+            $summary = Join-Path $results 'pester-summary.json'
+            $runner = @'
+param($OutRoot, $TestPath, $Summary)
+$env:PSModulePath = $OutRoot + [IO.Path]::PathSeparator + $env:PSModulePath
+Import-Module Pester -MinimumVersion 5.0
+$config = New-PesterConfiguration
+$config.Run.Path = $TestPath
+$config.Run.PassThru = $true
+$config.Output.Verbosity = 'Detailed'
+$config.TestResult.Enabled = $true
+$config.TestResult.OutputPath = [IO.Path]::ChangeExtension($Summary, '.xml')
+$r = Invoke-Pester -Configuration $config
+@{ Passed = $r.PassedCount; Failed = $r.FailedCount + $r.FailedBlocksCount + $r.FailedContainersCount; Skipped = $r.SkippedCount } | ConvertTo-Json | Set-Content $Summary
+'@
+            & pwsh -NoProfile -NonInteractive -Command "& { $runner } -OutRoot '$outRoot' -TestPath '$(Join-Path $root 'tests/Pester')' -Summary '$summary'"
+            if (Test-Path $summary) {
+                $pester = Get-Content -Raw $summary | ConvertFrom-Json
+                $pesterRan = $true
+            }
+            else {
+                $pester.Failed = 1
+                Write-Host 'The Pester run ended without a summary.' -ForegroundColor Red
+            }
+        }
+    }
+
+    $passed = $xunit.Passed + $pester.Passed
+    $failed = $xunit.Failed + $pester.Failed + $(if ($xunitExit -ne 0 -and $xunit.Failed -eq 0) { 1 } else { 0 })
+    $skipped = $xunit.Skipped + $pester.Skipped
+    Write-Host ("xunit: {0} passed, {1} failed, {2} skipped" -f $xunit.Passed, $xunit.Failed, $xunit.Skipped)
+    if ($pesterRan) { Write-Host ("Pester: {0} passed, {1} failed, {2} skipped" -f $pester.Passed, $pester.Failed, $pester.Skipped) }
+    Write-Host ("Total: {0} passed, {1} failed, {2} skipped" -f $passed, $failed, $skipped)
+    if ($failed -gt 0) { exit 1 }
+}
+
+function Invoke-Clean {
+    foreach ($dir in @($outRoot, (Join-Path $root 'TestResults'), (Join-Path $root 'obj/publish'), (Join-Path $root 'obj/helpgen'))) {
+        if (Test-Path $dir) { Remove-Item -Recurse -Force $dir }
+    }
+    Invoke-Native dotnet @('clean', (Join-Path $root 'ModelLifecycle.sln'), '--nologo', '-v', 'quiet')
+}
+
+foreach ($t in $Task) {
+    switch ($t) {
+        'Build' { Invoke-Build }
+        'Demo' { Invoke-Demo }
+        'Test' { Invoke-Test }
+        'Clean' { Invoke-Clean }
+    }
+}

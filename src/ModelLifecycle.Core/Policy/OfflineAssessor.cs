@@ -1,0 +1,60 @@
+using System.Collections.Generic;
+using ModelLifecycle.Core.Catalog;
+using ModelLifecycle.Core.Inventory;
+
+namespace ModelLifecycle.Core.Policy
+{
+    /// <summary>
+    /// Assesses deployments that arrived with their details (Az objects, ARM JSON, inventory files).
+    /// Inputs that only point at Azure (an account, a bare resource id) are reported per item: they
+    /// need their deployments read from ARM first.
+    /// </summary>
+    public sealed class OfflineAssessor
+    {
+        private readonly LifecycleCatalog _catalog;
+        private readonly EvaluationOptions _options;
+
+        public OfflineAssessor(LifecycleCatalog catalog, EvaluationOptions options)
+        {
+            _catalog = catalog;
+            _options = options;
+        }
+
+        public IEnumerable<UpgradePolicyAssessment> Assess(IEnumerable<InputItem> items, IOperationSink sink)
+        {
+            foreach (var item in items)
+            {
+                if (item.Error is not null)
+                {
+                    sink.WriteError(item.Error);
+                }
+                else if (item.Account is not null)
+                {
+                    sink.WriteError(new ModelLifecycleException(
+                        "AzureConnectionRequired",
+                        ErrorKind.InvalidOperation,
+                        $"Account '{item.Account.AccountName}' was given without its deployments; reading them from Azure is not available offline.",
+                        item.Account.AccountId)
+                    {
+                        RecommendedAction = "Pipe its deployments instead: Get-AzCognitiveServicesAccountDeployment -ResourceGroupName <group> -AccountName <account> | Test-DeploymentUpgradePolicy.",
+                    });
+                }
+                else if (item.Deployment is Deployment d && string.IsNullOrWhiteSpace(d.Model))
+                {
+                    sink.WriteError(new ModelLifecycleException(
+                        "DeploymentDetailsMissing",
+                        ErrorKind.InvalidData,
+                        $"Deployment '{d}' arrived without its model, so it cannot be assessed offline.",
+                        d.ResourceId ?? d.Name)
+                    {
+                        RecommendedAction = "Pass the deployment object itself (Get-AzCognitiveServicesAccountDeployment) or ARM JSON that includes properties.model.",
+                    });
+                }
+                else if (item.Deployment is Deployment deployment)
+                {
+                    yield return UpgradePolicyEvaluator.Evaluate(deployment, _catalog, _options);
+                }
+            }
+        }
+    }
+}

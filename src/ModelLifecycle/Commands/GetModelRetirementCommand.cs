@@ -1,0 +1,136 @@
+using System;
+using System.Management.Automation;
+using ModelLifecycle.Binding;
+using ModelLifecycle.Core;
+using ModelLifecycle.Core.Catalog;
+using ModelLifecycle.Core.Inventory;
+
+namespace ModelLifecycle.Commands
+{
+    /// <summary>What retires when, and what replaces it.</summary>
+    [Cmdlet(VerbsCommon.Get, "ModelRetirement", DefaultParameterSetName = ByName)]
+    [OutputType(typeof(ModelRetirement))]
+    public sealed class GetModelRetirementCommand : ModelLifecycleCmdlet
+    {
+        private const string ByName = "ByName";
+        private const string ByDeployment = "ByDeployment";
+
+        private LifecycleCatalog? _catalog;
+        private DateTime _asOf;
+
+        [Parameter(Position = 0, ParameterSetName = ByName)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ModelNameCompleter))]
+        public string[]? Name { get; set; }
+
+        [Parameter(ParameterSetName = ByName)]
+        [ValidateNotNullOrEmpty]
+        public string? Version { get; set; }
+
+        [Parameter(ParameterSetName = ByName)]
+        public LifecycleStage[]? Stage { get; set; }
+
+        [Parameter(ParameterSetName = ByName)]
+        [ValidateRange(0, 36500)]
+        public int RetiringWithinDays { get; set; }
+
+        [Parameter(ParameterSetName = ByName)]
+        public DateTime RetiringBefore { get; set; }
+
+        [Parameter(ParameterSetName = ByName)]
+        public SwitchParameter IncludeRetired { get; set; }
+
+        /// <summary>A deployment in any form: the record for its model and version.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ByDeployment)]
+        [Alias("Deployment")]
+        public PSObject? InputObject { get; set; }
+
+        [Parameter]
+        public CatalogCloud Cloud { get; set; } = CatalogCloud.AzureCloud;
+
+        [Parameter]
+        public DateTime AsOf { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? CatalogPath { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            _asOf = IsBound(nameof(AsOf)) ? AsOf.Date : DateTime.Today;
+            try
+            {
+                _catalog = CatalogSources.Load(CatalogPath is null ? null : GetUnresolvedProviderPathFromPSPath(CatalogPath));
+            }
+            catch (ModelLifecycleException ex)
+            {
+                Terminate(ex);
+            }
+
+            var stale = CatalogSources.StalenessWarning(_catalog!, _asOf);
+            if (stale is not null)
+            {
+                WriteWarning(stale);
+            }
+        }
+
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == ByDeployment)
+            {
+                foreach (var item in DeploymentReader.Read(InputObject, PSObjectPropertyBag.Adapt, PSObjectPropertyBag.Unwrap))
+                {
+                    if (item.Error is not null)
+                    {
+                        WriteError(ToErrorRecord(item.Error));
+                        continue;
+                    }
+
+                    if (item.Deployment is null)
+                    {
+                        WriteError(ToErrorRecord(new ModelLifecycleException(
+                            "InputNotADeployment", ErrorKind.InvalidArgument, $"'{item.Account}' is an account, not a deployment; pipe its deployments instead.", item.Account?.AccountId)));
+                        continue;
+                    }
+
+                    try
+                    {
+                        WriteObject(RetirementQuery.ForDeployment(_catalog!, item.Deployment, Cloud, _asOf));
+                    }
+                    catch (ModelLifecycleException ex)
+                    {
+                        WriteError(ToErrorRecord(ex));
+                    }
+                }
+
+                return;
+            }
+
+            var filter = new RetirementFilter
+            {
+                Names = Name ?? Array.Empty<string>(),
+                Version = Version,
+                Stages = Stage ?? Array.Empty<LifecycleStage>(),
+                RetiringWithinDays = IsBound(nameof(RetiringWithinDays)) ? RetiringWithinDays : (int?)null,
+                RetiringBefore = IsBound(nameof(RetiringBefore)) ? RetiringBefore : (DateTime?)null,
+                IncludeRetired = IncludeRetired.IsPresent,
+                Cloud = Cloud,
+                AsOf = _asOf,
+            };
+            foreach (var record in RetirementQuery.Find(_catalog!, filter))
+            {
+                WriteObject(record);
+            }
+
+            foreach (var missing in RetirementQuery.NamesNotInCatalog(_catalog!, filter.Names, Cloud))
+            {
+                WriteError(ToErrorRecord(new ModelLifecycleException(
+                    "ModelNotInCatalog", ErrorKind.ObjectNotFound, $"No model named '{missing}' is in the {Cloud} catalog (snapshot {_catalog!.SnapshotDate:yyyy-MM-dd}).", missing)
+                {
+                    RecommendedAction = "Check the spelling (tab completion lists the models), try -Cloud, or add it with -CatalogPath.",
+                }));
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using System;
+using System.Management.Automation;
+using ModelLifecycle.Core;
+
+namespace ModelLifecycle.Commands
+{
+    /// <summary>
+    /// What every cmdlet of the module shares: turning the Core's classified errors into ErrorRecords
+    /// (ErrorId and category chosen by the Core), and a sink the Core reports through.
+    /// Cmdlets bind, call the Core, and report; they decide nothing else.
+    /// </summary>
+    public abstract class ModelLifecycleCmdlet : PSCmdlet, IOperationSink
+    {
+        void IOperationSink.WriteVerbose(string message) => WriteVerbose(message);
+
+        void IOperationSink.WriteDebug(string message) => WriteDebug(message);
+
+        void IOperationSink.WriteWarning(string message) => WriteWarning(message);
+
+        void IOperationSink.WriteProgress(ProgressReport progress) => WriteProgress(ToProgressRecord(progress));
+
+        void IOperationSink.WriteError(ModelLifecycleException error) => WriteError(ToErrorRecord(error));
+
+        /// <summary>Stops the command: for errors after which no input can succeed.</summary>
+        protected void Terminate(ModelLifecycleException error) => ThrowTerminatingError(ToErrorRecord(error));
+
+        internal static ErrorRecord ToErrorRecord(ModelLifecycleException error)
+        {
+            var record = new ErrorRecord(error, error.ErrorId, ToCategory(error.Kind), error.Target);
+            if (error.RecommendedAction is not null)
+            {
+                record.ErrorDetails = new ErrorDetails(error.Message) { RecommendedAction = error.RecommendedAction };
+            }
+
+            return record;
+        }
+
+        /// <summary>ErrorKind members carry ErrorCategory's names, so the mapping is by name.</summary>
+        internal static ErrorCategory ToCategory(ErrorKind kind) =>
+            Enum.TryParse<ErrorCategory>(kind.ToString(), out var category) ? category : ErrorCategory.NotSpecified;
+
+        internal static ProgressRecord ToProgressRecord(ProgressReport p)
+        {
+            var record = new ProgressRecord(p.ActivityId, p.Activity, string.IsNullOrEmpty(p.Status) ? " " : p.Status)
+            {
+                PercentComplete = p.PercentComplete,
+            };
+            if (p.IsComplete)
+            {
+                record.RecordType = ProgressRecordType.Completed;
+            }
+
+            return record;
+        }
+
+        /// <summary>A bound parameter's presence, for optional value-type parameters.</summary>
+        protected bool IsBound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);
+    }
+}
