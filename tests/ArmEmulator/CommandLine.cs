@@ -8,13 +8,16 @@ namespace ModelLifecycle.ArmEmulator
     internal sealed class CommandLine
     {
         public const string Usage =
-            "Usage: dotnet ArmEmulator.dll [--fleet <fleet.json>] [--latency-ms N] [--page-size N] [--token <token>]\n" +
-            "                              [--lro-polls N] [--retry-after N] [--ignore-stdin]\n" +
+            "Usage: dotnet ArmEmulator.dll [--fleet <fleet.json> | --generate SxAxD[:seed]] [--latency-ms N] [--page-size N]\n" +
+            "                              [--token <token>] [--lro-polls N] [--retry-after N] [--ignore-stdin]\n" +
             "Serves on 127.0.0.1 and a free port; the first line on stdout is 'Listening on http://127.0.0.1:<port>/'.\n" +
             "Stops when stdin closes (unless --ignore-stdin), on POST /_emulator/shutdown, or on SIGTERM/Ctrl+C.\n" +
             "Without --fleet, serves fleets/sample-fleet.json from beside the dll. Without --token, any bearer token is accepted.";
 
         public string? FleetPath { get; private set; }
+
+        /// <summary>Subscriptions, accounts per subscription, deployments per account and seed for Fleet.Generate.</summary>
+        public (int Subscriptions, int Accounts, int Deployments, int Seed)? Generate { get; private set; }
 
         public int? LatencyMs { get; private set; }
 
@@ -42,6 +45,9 @@ namespace ModelLifecycle.ArmEmulator
                     case "--fleet":
                         options.FleetPath = Value(args, ref i);
                         break;
+                    case "--generate":
+                        options.Generate = ParseGenerate(Value(args, ref i));
+                        break;
                     case "--latency-ms":
                         options.LatencyMs = Number(args, ref i);
                         break;
@@ -67,6 +73,11 @@ namespace ModelLifecycle.ArmEmulator
                     default:
                         throw new FormatException($"Unknown argument '{name}'.");
                 }
+            }
+
+            if (options.FleetPath != null && options.Generate != null)
+            {
+                throw new FormatException("Give either --fleet or --generate, not both.");
             }
 
             return options;
@@ -102,6 +113,26 @@ namespace ModelLifecycle.ArmEmulator
             }
 
             return options;
+        }
+
+        // "4x50x10" or "4x50x10:7" (seed 7; the default seed is 1).
+        private static (int, int, int, int) ParseGenerate(string text)
+        {
+            string[] seedParts = text.Split(':');
+            string[] sizes = seedParts[0].Split('x', 'X');
+            if (sizes.Length == 3 && seedParts.Length <= 2
+                && int.TryParse(sizes[0], NumberStyles.None, CultureInfo.InvariantCulture, out int subscriptions)
+                && int.TryParse(sizes[1], NumberStyles.None, CultureInfo.InvariantCulture, out int accounts)
+                && int.TryParse(sizes[2], NumberStyles.None, CultureInfo.InvariantCulture, out int deployments))
+            {
+                int seed = 1;
+                if (seedParts.Length == 1 || int.TryParse(seedParts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out seed))
+                {
+                    return (subscriptions, accounts, deployments, seed);
+                }
+            }
+
+            throw new FormatException($"'--generate' needs SUBSCRIPTIONSxACCOUNTSxDEPLOYMENTS[:seed], e.g. 4x50x10:7, not '{text}'.");
         }
 
         private static string Value(IReadOnlyList<string> args, ref int i)

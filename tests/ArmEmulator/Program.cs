@@ -24,7 +24,9 @@ namespace ModelLifecycle.ArmEmulator
                     return 0;
                 }
 
-                fleet = Fleet.Load(command.FleetPath ?? Path.Combine(AppContext.BaseDirectory, "fleets", "sample-fleet.json"));
+                fleet = command.Generate is var (subscriptions, accounts, deployments, seed)
+                    ? Fleet.Generate(subscriptions, accounts, deployments, seed)
+                    : Fleet.Load(command.FleetPath ?? Path.Combine(AppContext.BaseDirectory, "fleets", "sample-fleet.json"));
             }
             catch (Exception ex) when (ex is FormatException or IOException or UnauthorizedAccessException or Newtonsoft.Json.JsonException)
             {
@@ -40,7 +42,7 @@ namespace ModelLifecycle.ArmEmulator
             var signalled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             using PosixSignalRegistration term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
             using PosixSignalRegistration interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-            Task stdinClosed = command.IgnoreStdin ? Task.Delay(System.Threading.Timeout.Infinite) : Task.Run(DrainStdin);
+            Task stdinClosed = command.IgnoreStdin || StdinIsNullDevice() ? Task.Delay(System.Threading.Timeout.Infinite) : Task.Run(DrainStdin);
             await Task.WhenAny(stdinClosed, server.ShutdownRequested, signalled.Task).ConfigureAwait(false);
             return 0;
 
@@ -49,6 +51,24 @@ namespace ModelLifecycle.ArmEmulator
                 // Let Main stop Kestrel and return, instead of the runtime ending the process mid-request.
                 context.Cancel = true;
                 signalled.TrySetResult();
+            }
+        }
+
+        // A process started with no standard input (as CI runs do) reads /dev/null, which is "closed"
+        // at once; stopping then would make the emulator useless, so it serves until stopped otherwise.
+        private static bool StdinIsNullDevice()
+        {
+            try
+            {
+                return OperatingSystem.IsLinux() && File.ResolveLinkTarget("/proc/self/fd/0", returnFinalTarget: false)?.FullName == "/dev/null";
+            }
+            catch (IOException)
+            {
+                return false;
+            }
+            catch (UnauthorizedAccessException)
+            {
+                return false;
             }
         }
 

@@ -42,7 +42,8 @@ namespace ModelLifecycle.ArmEmulator
                 }
             }
 
-            foreach (FleetLocation location in fleet.Clone().Locations)
+            // The server hands over its own copy of the fleet, so the locations can be kept as they are.
+            foreach (FleetLocation location in fleet.Locations)
             {
                 Locations[location.Name] = location;
             }

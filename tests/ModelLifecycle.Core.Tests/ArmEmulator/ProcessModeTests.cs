@@ -40,12 +40,14 @@ namespace ModelLifecycle.Core.Tests.ArmEmulator
         }
 
         [Fact]
-        public async Task The_process_stops_on_the_admin_shutdown_call()
+        public async Task The_process_serves_a_generated_fleet_and_stops_on_the_admin_shutdown_call()
         {
-            using Process process = Start("--ignore-stdin", "--latency-ms", "1");
+            using Process process = Start("--generate", "1x2x3:5", "--ignore-stdin", "--latency-ms", "1");
             try
             {
                 using var http = new EmulatorHttp(await ReadAddressAsync(process));
+                ModelLifecycle.ArmEmulator.Fleet served = ModelLifecycle.ArmEmulator.Fleet.Parse((await http.GetAsync("/_emulator/fleet")).Text);
+                Assert.Equal(2, served.Subscriptions[0].ResourceGroups[0].Accounts.Count);
                 Assert.Equal(HttpStatusCode.Accepted, (await http.SendAsync(System.Net.Http.HttpMethod.Post, "/_emulator/shutdown")).Status);
                 Assert.True(await ExitedAsync(process), "The emulator did not stop after /_emulator/shutdown.");
             }
@@ -76,8 +78,12 @@ namespace ModelLifecycle.Core.Tests.ArmEmulator
                 UseShellExecute = false,
             };
             start.ArgumentList.Add(dll);
-            start.ArgumentList.Add("--fleet");
-            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "fleets", "sample-fleet.json"));
+            if (Array.IndexOf(args, "--generate") < 0)
+            {
+                start.ArgumentList.Add("--fleet");
+                start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "fleets", "sample-fleet.json"));
+            }
+
             foreach (string arg in args)
             {
                 start.ArgumentList.Add(arg);
