@@ -80,7 +80,7 @@ function Invoke-Demo {
 param($ModulePath)
 Import-Module $ModulePath -Force
 Write-Host "`nWhat retires in the next 365 days (embedded catalog):" -ForegroundColor Cyan
-Get-ModelRetirement -RetiringWithinDays 365 -WarningAction SilentlyContinue | Format-Table | Out-String -Width 160 | Write-Host
+Get-ModelRetirement -RetiringWithinDays 365 | Format-Table | Out-String -Width 160 | Write-Host
 $inventory = Join-Path (Get-Module ModelLifecycle).ModuleBase 'samples/sample-inventory.json'
 Write-Host "What happens to the deployments in $inventory :" -ForegroundColor Cyan
 Test-DeploymentUpgradePolicy -Path $inventory -WarningAction SilentlyContinue | Format-Table | Out-String -Width 160 | Write-Host

@@ -28,7 +28,11 @@ namespace ModelLifecycle.Binding
             }
         }
 
-        internal static IEnumerable<CompletionResult> Complete(string? wordToComplete, CatalogCloud cloud)
+        internal static IEnumerable<CompletionResult> Complete(string? wordToComplete, CatalogCloud cloud) =>
+            CompletionTexts(wordToComplete, cloud).Select(c => new CompletionResult(c.Text, c.Model, CompletionResultType.ParameterValue, c.Model));
+
+        /// <summary>The model names that complete a word, with the text to insert (quoted where PowerShell needs it).</summary>
+        internal static IEnumerable<(string Text, string Model)> CompletionTexts(string? wordToComplete, CatalogCloud cloud)
         {
             var word = (wordToComplete ?? string.Empty).Trim().Trim('\'', '"');
             var pattern = new Wildcard(Wildcard.ContainsWildcard(word) ? word : word + "*");
@@ -38,10 +42,10 @@ namespace ModelLifecycle.Binding
                 .Distinct(StringComparer.OrdinalIgnoreCase)
                 .Where(pattern.IsMatch)
                 .OrderBy(m => m, StringComparer.OrdinalIgnoreCase)
-                .Select(m => new CompletionResult(Quote(m), m, CompletionResultType.ParameterValue, m));
+                .Select(m => (Quote(m), m));
         }
 
-        private static CatalogCloud CloudFrom(IDictionary? bound)
+        internal static CatalogCloud CloudFrom(IDictionary? bound)
         {
             if (bound is not null && bound.Contains("Cloud"))
             {

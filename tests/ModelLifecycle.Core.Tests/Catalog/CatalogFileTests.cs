@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using ModelLifecycle.Core.Catalog;
 using ModelLifecycle.Core.Tests.Support;
+using ModelLifecycle.Core.Tests.TestSupport;
 using Xunit;
 using static ModelLifecycle.Core.Tests.Support.Catalogs;
 
@@ -73,20 +74,20 @@ namespace ModelLifecycle.Core.Tests.Catalog
         [Fact]
         public void The_embedded_snapshot_round_trips_byte_for_byte()
         {
-            var text = File.ReadAllText(Path.Combine(Repo.Root, "catalog", "snapshot.json"));
+            var text = File.ReadAllText(Path.Combine(RepoPaths.Root!, "catalog", "snapshot.json"));
             var again = CatalogWriter.Write(CatalogReader.Read(text, "snapshot.json", CatalogOrigin.Embedded));
             Assert.Equal(text, again);
         }
 
-        [FactNeedsReference]
+        [RequiresReferenceRecordsFact]
         public void The_committed_snapshot_is_what_the_generator_makes_from_the_records()
         {
             var generated = CatalogWriter.Write(CatalogGen.SnapshotGenerator.Generate(
-                File.ReadAllText(Path.Combine(Repo.SharedReference, "model-lifecycle-records.json")),
-                File.ReadAllText(Path.Combine(Repo.SharedReference, "openai-deprecations.json")),
-                File.ReadAllText(Path.Combine(Repo.Root, "catalog", "curation.json"))));
+                File.ReadAllText(Path.Combine(RepoPaths.Shared!, "reference", "model-lifecycle-records.json")),
+                File.ReadAllText(Path.Combine(RepoPaths.Shared!, "reference", "openai-deprecations.json")),
+                File.ReadAllText(Path.Combine(RepoPaths.Root!, "catalog", "curation.json"))));
             Assert.True(
-                generated == File.ReadAllText(Path.Combine(Repo.Root, "catalog", "snapshot.json")),
+                generated == File.ReadAllText(Path.Combine(RepoPaths.Root!, "catalog", "snapshot.json")),
                 "catalog/snapshot.json is stale: run 'dotnet run --project tools/CatalogGen'.");
         }
 

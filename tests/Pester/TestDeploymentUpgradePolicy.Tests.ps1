@@ -1,0 +1,143 @@
+# Test-DeploymentUpgradePolicy end to end with Az-shaped objects, ARM JSON and inventory files.
+BeforeAll {
+    Import-Module ModelLifecycle -Force -ErrorAction Stop
+    $WarningPreference = 'SilentlyContinue'
+
+    function New-AzDeployment([string] $Name, [string] $Model, [string] $Version, [string] $Sku = 'Standard', $Option = $null, [string] $Account = 'contoso') {
+        # The shape of Az.CognitiveServices' Deployment object (no resource group or account property).
+        [pscustomobject]@{
+            Id         = "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-ai/providers/Microsoft.CognitiveServices/accounts/$Account/deployments/$Name"
+            Name       = $Name
+            Type       = 'Microsoft.CognitiveServices/accounts/deployments'
+            Sku        = [pscustomobject]@{ Name = $Sku; Capacity = 10; Tier = $null }
+            Properties = [pscustomobject]@{
+                Model                = [pscustomobject]@{ Format = 'OpenAI'; Name = $Model; Version = $Version }
+                VersionUpgradeOption = $Option
+                ProvisioningState    = 'Succeeded'
+            }
+        }
+    }
+    $sample = Join-Path (Get-Module ModelLifecycle).ModuleBase 'samples/sample-inventory.json'
+}
+
+Describe 'Test-DeploymentUpgradePolicy' {
+    Context 'the cases from the field' {
+        It 'dall-e-3 set to OnceNewDefaultVersionAvailable is not upgraded: it stopped working' {
+            $a = New-AzDeployment dalle dall-e-3 '3.0' -Option OnceNewDefaultVersionAvailable | Test-DeploymentUpgradePolicy -AsOf 2026-11-22
+            $a.PSObject.TypeNames[0] | Should -Be 'ModelLifecycle.UpgradePolicyAssessment'
+            $a.Outcome | Should -Be 'Retired'
+            $a.Severity | Should -Be 'Critical'
+            $a.UpgradeTarget | Should -BeNullOrEmpty
+            $a.RecommendedAction | Should -Match 'Migrate now to gpt-image-1\.5'
+            $before = New-AzDeployment dalle dall-e-3 '3.0' -Option OnceNewDefaultVersionAvailable | Test-DeploymentUpgradePolicy -AsOf 2026-02-01
+            $before.Outcome | Should -Be 'WillStopWorking'
+        }
+
+        It 'gpt-4o 2024-08-06 Standard with no policy upgrades to gpt-5.1 at retirement' {
+            $a = New-AzDeployment chat gpt-4o 2024-08-06 | Test-DeploymentUpgradePolicy -AsOf 2026-01-15
+            $a.UpgradeOption | Should -BeNullOrEmpty
+            $a.EffectiveUpgradeOption | Should -Be 'OnceCurrentVersionExpired'
+            $a.Outcome | Should -Be 'AutoUpgradeAtRetirement'
+            $a.UpgradeTarget.Model | Should -Be 'gpt-5.1'
+            $a.Severity | Should -Be 'Warning'
+            (New-AzDeployment chat gpt-4o 2024-08-06 | Test-DeploymentUpgradePolicy -AsOf 2026-11-22).Outcome | Should -Be 'Retired'
+        }
+
+        It 'gpt-4o 2024-08-06 ProvisionedManaged stops working on 2026-10-01' {
+            $a = New-AzDeployment ptu gpt-4o 2024-08-06 -Sku ProvisionedManaged -Option OnceNewDefaultVersionAvailable | Test-DeploymentUpgradePolicy -AsOf 2026-08-01
+            $a.Outcome | Should -Be 'WillStopWorking'
+            $a.RetirementDate | Should -Be ([datetime]'2026-10-01')
+            $a.Reason | Should -Match 'not auto-upgraded'
+        }
+
+        It 'o1 with NoAutoUpgrade stops working' {
+            $a = New-AzDeployment r o1 2024-12-17 -Sku GlobalStandard -Option NoAutoUpgrade | Test-DeploymentUpgradePolicy -AsOf 2026-08-01
+            $a.Outcome | Should -Be 'WillStopWorking'
+            $a.EffectiveDate | Should -Be ([datetime]'2026-09-16')
+            $a.RecommendedAction | Should -Match 'o3'
+        }
+    }
+
+    It 'unrolls the one List per account that Get-AzCognitiveServicesAccountDeployment writes' {
+        $list = [System.Collections.Generic.List[object]]::new()
+        $list.Add((New-AzDeployment a o1 2024-12-17)); $list.Add((New-AzDeployment b gpt-4o 2024-11-20)); $list.Add((New-AzDeployment c dall-e-3 3.0))
+        $r = Write-Output -NoEnumerate $list | Test-DeploymentUpgradePolicy -AsOf 2026-06-01
+        $r.DeploymentName | Should -Be @('a', 'b', 'c')
+        $r.AccountName | Should -Be @('contoso', 'contoso', 'contoso')
+        $r.ResourceGroupName | Select-Object -Unique | Should -Be 'rg-ai'
+    }
+
+    It 'reads ARM JSON from ConvertFrom-Json' {
+        $json = Get-Content -Raw $sample | ConvertFrom-Json
+        $r = $json.value | Test-DeploymentUpgradePolicy -AsOf 2026-11-22
+        $r | Should -HaveCount 7
+        ($r | Where-Object DeploymentName -eq 'dalle3-marketing').Outcome | Should -Be 'Retired'
+    }
+
+    It 'reads inventory files by -Path, by wildcard and from Get-ChildItem' {
+        (Test-DeploymentUpgradePolicy -Path $sample -AsOf 2026-11-22) | Should -HaveCount 7
+        Copy-Item $sample (Join-Path $TestDrive 'one.json'); Copy-Item $sample (Join-Path $TestDrive 'two.json')
+        (Test-DeploymentUpgradePolicy -Path (Join-Path $TestDrive '*.json')) | Should -HaveCount 14
+        (Get-ChildItem $TestDrive -Filter *.json | Test-DeploymentUpgradePolicy) | Should -HaveCount 14
+    }
+
+    It 'reads ConvertTo-Json of Az objects written to a file' {
+        $file = Join-Path $TestDrive 'az.json'
+        @((New-AzDeployment x o3-mini 2025-01-31 -Option NoAutoUpgrade)) | ConvertTo-Json -Depth 10 | Set-Content $file
+        (Test-DeploymentUpgradePolicy -Path $file -AsOf 2026-08-01).Outcome | Should -Be 'WillStopWorking'
+    }
+
+    It 'reports a malformed file with InventoryFileInvalid and goes on with the next' {
+        $bad = Join-Path $TestDrive 'bad.json'
+        '{ "value": [ { "name": "x", } ' | Set-Content $bad
+        $r = Test-DeploymentUpgradePolicy -Path $bad, $sample -ErrorVariable err -ErrorAction SilentlyContinue
+        $r | Should -HaveCount 7
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'InventoryFileInvalid,*'
+        $err[0].CategoryInfo.Category | Should -Be 'InvalidData'
+        $err[0].Exception.Message | Should -Match 'line \d+, position \d+'
+    }
+
+    It 'reports input that is not a deployment per item, with InputNotADeployment' {
+        $r = @((Get-Date), (New-AzDeployment ok o1 2024-12-17)) | Test-DeploymentUpgradePolicy -ErrorVariable err -ErrorAction SilentlyContinue
+        $r.DeploymentName | Should -Be 'ok'
+        $err | Should -HaveCount 1
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'InputNotADeployment,*'
+        $err[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+    }
+
+    It 'says that an account needs Azure rather than guessing' {
+        $acct = [pscustomobject]@{ ResourceGroupName = 'rg'; AccountName = 'a'; Id = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/a'; AccountType = 'OpenAI'; Endpoint = 'https://a.openai.azure.com/' }
+        $null = $acct | Test-DeploymentUpgradePolicy -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'AzureConnectionRequired,*'
+    }
+
+    It 'returns one bool with -Quiet' {
+        $q = Test-DeploymentUpgradePolicy -Path $sample -Quiet -AsOf 2026-11-22
+        $q | Should -BeOfType [bool]
+        $q | Should -BeFalse
+        New-AzDeployment fine gpt-5.1 2025-11-13 -Sku GlobalStandard | Test-DeploymentUpgradePolicy -Quiet -AsOf 2026-01-01 | Should -BeTrue
+    }
+
+    It 'moves the warning boundary with -WarningDays' {
+        $d = New-AzDeployment r o1 2024-12-17 -Option NoAutoUpgrade
+        ($d | Test-DeploymentUpgradePolicy -AsOf 2026-05-01).Severity | Should -Be 'Info'
+        ($d | Test-DeploymentUpgradePolicy -AsOf 2026-05-01 -WarningDays 180).Severity | Should -Be 'Warning'
+    }
+
+    It 'accepts its own output again, and hands it to Get-ModelRetirement' {
+        $first = New-AzDeployment chat gpt-4o 2024-08-06 -Option NoAutoUpgrade | Test-DeploymentUpgradePolicy -AsOf 2026-01-15
+        ($first | Test-DeploymentUpgradePolicy -AsOf 2026-01-15).Outcome | Should -Be $first.Outcome
+        ($first | Get-ModelRetirement).Version | Should -Be '2024-08-06'
+        $first.Name | Should -Be 'chat' -Because 'Types.ps1xml aliases Name to DeploymentName'
+    }
+
+    It 'renders its views and exports' {
+        $r = Test-DeploymentUpgradePolicy -Path $sample -AsOf 2026-01-15
+        ($r | Format-Table | Out-String -Width 80) | Should -Match 'Deployment\s+Model\s+Outcome\s+When\s+Severity' -Because 'the verdict fits an 80-column console'
+        ($r | Format-Table | Out-String -Width 200) | Should -Match 'Severity\s+Target\s+Type\s+Account'
+        ($r | Format-List | Out-String -Width 200) | Should -Match 'RecommendedAction : '
+        $r | Export-Csv (Join-Path $TestDrive 'v.csv') -ErrorAction Stop
+        (Import-Csv (Join-Path $TestDrive 'v.csv'))[0].Replacement | Should -Be 'gpt-image-1, gpt-image-1.5'
+        ($r | ConvertTo-Json -Depth 5 | ConvertFrom-Json)[0].Outcome | Should -Be 3 -Because 'enums serialise as numbers in ConvertTo-Json unless -EnumsAsStrings'
+    }
+}
