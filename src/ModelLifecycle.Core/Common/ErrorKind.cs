@@ -25,5 +25,10 @@ namespace ModelLifecycle.Core
         ParserError,
         LimitsExceeded,
         ProtocolError,
+        SecurityError,
+        CloseError,
+        DeadlockDetected,
+        QuotaExceeded,
+        MetadataError,
     }
 }
