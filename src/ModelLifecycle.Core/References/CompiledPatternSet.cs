@@ -6,11 +6,10 @@ using System.Text;
 namespace ModelLifecycle.Core.References
 {
     /// <summary>
-    /// The patterns, ready to be found in UTF-8 bytes. Each pattern is given an anchor: its rarest byte
-    /// (by <see cref="ByteFrequency"/>). The search runs one <see cref="Array.IndexOf{T}(T[], T, int, int)"/>
-    /// per distinct anchor byte over the buffer (vectorized on .NET Core, so most of the buffer is skipped
-    /// at memory speed) and verifies the patterns anchored on that byte at each hit. Ids are full of digits
-    /// and hyphen-separated parts, so a handful of anchors covers dozens of patterns.
+    /// The patterns, ready to be found in UTF-8 bytes. Patterns of three bytes or more go through one
+    /// <see cref="BigramFilter"/> pass, however many there are. Shorter ones (o1, o3) each get an anchor,
+    /// their rarest byte by <see cref="ByteFrequency"/>, found with <see cref="Array.IndexOf{T}(T[], T, int, int)"/>
+    /// (vectorized on .NET Core); the patterns anchored on a byte are verified at each of its hits.
     /// </summary>
     internal sealed class CompiledPatternSet
     {
@@ -18,6 +17,7 @@ namespace ModelLifecycle.Core.References
 
         private readonly byte[][] needles;
         private readonly AnchorGroup[] groups;
+        private readonly BigramFilter? bigrams;
         private readonly bool caseSensitive;
         private readonly bool wholeToken;
 
@@ -28,8 +28,18 @@ namespace ModelLifecycle.Core.References
             this.wholeToken = wholeToken;
             needles = patterns.Select(p => Fold(Encoding.UTF8.GetBytes(p.Text), caseSensitive)).ToArray();
             MaxLength = needles.Max(n => n.Length);
-            groups = BuildGroups(needles, caseSensitive);
+            byte[] identity = Enumerable.Range(0, 256).Select(i => (byte)i).ToArray();
+            var longer = Enumerable.Range(0, needles.Length).Where(p => needles[p].Length >= BigramMinimumLength).ToList();
+            if (longer.Count > 0)
+            {
+                bigrams = new BigramFilter(longer, needles, caseSensitive ? identity : AsciiLower, b => Cost(b, caseSensitive));
+            }
+
+            groups = BuildGroups(needles, caseSensitive, Enumerable.Range(0, needles.Length).Where(p => needles[p].Length < BigramMinimumLength).ToList());
         }
+
+        /// <summary>Patterns this long go through the pair filter; shorter ones through byte anchors.</summary>
+        internal const int BigramMinimumLength = 3;
 
         public IReadOnlyList<ReferencePattern> Patterns { get; }
 
@@ -62,30 +72,37 @@ namespace ModelLifecycle.Core.References
 
                     foreach (Anchored anchored in group.Members)
                     {
-                        int start = hit - anchored.Offset;
-                        if (start < searchStart || start >= searchEnd)
-                        {
-                            continue;
-                        }
-
-                        byte[] needle = needles[anchored.PatternIndex];
-                        int end = start + needle.Length;
-                        if (end <= dataEnd
-                            && Equal(buffer, start, needle)
-                            && (!wholeToken || TokenRules.IsWholeToken(buffer, dataStart, dataEnd, start, end)))
-                        {
-                            found.Add(new RawMatch(start, needle.Length, anchored.PatternIndex));
-                        }
+                        Verify(buffer, dataStart, dataEnd, searchStart, searchEnd, anchored.PatternIndex, hit - anchored.Offset, found);
                     }
 
                     from = hit + 1;
                 }
             }
 
-            // Several anchor passes add matches out of order; one pass (or one match) is already in order.
-            if (groups.Length > 1 && found.Count - firstNew > 1)
+            bigrams?.Find(this, buffer, dataStart, dataEnd, searchStart, searchEnd, found);
+
+            // Several passes add matches out of order; one pass (or one match) is already in order.
+            if (groups.Length + (bigrams == null ? 0 : 1) > 1 && found.Count - firstNew > 1)
             {
                 found.Sort(firstNew, found.Count - firstNew, RawMatchOrder.Instance);
+            }
+        }
+
+        /// <summary>Adds the match of pattern <paramref name="patternIndex"/> at <paramref name="start"/>, if there is one.</summary>
+        internal void Verify(byte[] buffer, int dataStart, int dataEnd, int searchStart, int searchEnd, int patternIndex, int start, List<RawMatch> found)
+        {
+            if (start < searchStart || start >= searchEnd)
+            {
+                return;
+            }
+
+            byte[] needle = needles[patternIndex];
+            int end = start + needle.Length;
+            if (end <= dataEnd
+                && Equal(buffer, start, needle)
+                && (!wholeToken || TokenRules.IsWholeToken(buffer, dataStart, dataEnd, start, end)))
+            {
+                found.Add(new RawMatch(start, needle.Length, patternIndex));
             }
         }
 
@@ -129,19 +146,19 @@ namespace ModelLifecycle.Core.References
             return bytes;
         }
 
-        private static AnchorGroup[] BuildGroups(byte[][] needles, bool caseSensitive)
+        private static AnchorGroup[] BuildGroups(byte[][] needles, bool caseSensitive, List<int> anchored)
         {
             // First choice: each pattern's own cheapest byte.
             var choice = new int[needles.Length];
-            for (int p = 0; p < needles.Length; p++)
+            foreach (int p in anchored)
             {
                 choice[p] = CheapestOffset(needles[p], caseSensitive, _ => true);
             }
 
             // Then share: a pattern moves to a byte another pattern already hunts for when that costs at most
             // twice its own best, which saves a whole pass over every buffer.
-            var chosen = new HashSet<byte>(Enumerable.Range(0, needles.Length).Select(p => needles[p][choice[p]]));
-            for (int p = 0; p < needles.Length; p++)
+            var chosen = new HashSet<byte>(anchored.Select(p => needles[p][choice[p]]));
+            foreach (int p in anchored)
             {
                 byte[] needle = needles[p];
                 int own = Cost(needle[choice[p]], caseSensitive);
@@ -153,7 +170,7 @@ namespace ModelLifecycle.Core.References
             }
 
             var members = new Dictionary<byte, List<Anchored>>();
-            for (int p = 0; p < needles.Length; p++)
+            foreach (int p in anchored)
             {
                 byte b = needles[p][choice[p]];
                 foreach (byte variant in CaseVariants(b, caseSensitive))
