@@ -1,0 +1,268 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+
+namespace ModelLifecycle.Core.References
+{
+    /// <summary>
+    /// The patterns, ready to be found in UTF-8 bytes. Patterns of three bytes or more go through one
+    /// <see cref="BigramFilter"/> pass, however many there are. Shorter ones (o1, o3) each get an anchor,
+    /// their rarest byte by <see cref="ByteFrequency"/>, found with <see cref="Array.IndexOf{T}(T[], T, int, int)"/>
+    /// (vectorized on .NET Core); the patterns anchored on a byte are verified at each of its hits.
+    /// </summary>
+    internal sealed class CompiledPatternSet
+    {
+        private static readonly byte[] AsciiLower = BuildLowerTable();
+
+        private readonly byte[][] needles;
+        private readonly AnchorGroup[] groups;
+        private readonly BigramFilter? bigrams;
+        private readonly bool caseSensitive;
+        private readonly bool wholeToken;
+
+        public CompiledPatternSet(IReadOnlyList<ReferencePattern> patterns, bool caseSensitive, bool wholeToken)
+        {
+            Patterns = patterns;
+            this.caseSensitive = caseSensitive;
+            this.wholeToken = wholeToken;
+            needles = patterns.Select(p => Fold(Encoding.UTF8.GetBytes(p.Text), caseSensitive)).ToArray();
+            MaxLength = needles.Max(n => n.Length);
+            byte[] identity = Enumerable.Range(0, 256).Select(i => (byte)i).ToArray();
+            var longer = Enumerable.Range(0, needles.Length).Where(p => needles[p].Length >= BigramMinimumLength).ToList();
+            if (longer.Count > 0)
+            {
+                bigrams = new BigramFilter(longer, needles, caseSensitive ? identity : AsciiLower, b => Cost(b, caseSensitive));
+            }
+
+            groups = BuildGroups(needles, caseSensitive, Enumerable.Range(0, needles.Length).Where(p => needles[p].Length < BigramMinimumLength).ToList());
+        }
+
+        /// <summary>Patterns this long go through the pair filter; shorter ones through byte anchors.</summary>
+        internal const int BigramMinimumLength = 3;
+
+        public IReadOnlyList<ReferencePattern> Patterns { get; }
+
+        /// <summary>Longest pattern in UTF-8 bytes; the overlap a chunk boundary needs.</summary>
+        public int MaxLength { get; }
+
+        /// <summary>The distinct bytes hunted for (for diagnostics and tests).</summary>
+        internal IEnumerable<byte> AnchorBytes => groups.Select(g => g.Byte);
+
+        /// <summary>
+        /// Adds to <paramref name="found"/> every match that starts in [searchStart, searchEnd) and ends by
+        /// <paramref name="dataEnd"/>, in buffer order. Bytes in [dataStart, dataEnd) are valid file data and
+        /// are used for the token-boundary checks; the caller guarantees that a match starting before
+        /// searchEnd cannot need bytes past dataEnd unless the file really ends there.
+        /// </summary>
+        public void Find(byte[] buffer, int dataStart, int dataEnd, int searchStart, int searchEnd, List<RawMatch> found)
+        {
+            int firstNew = found.Count;
+            foreach (AnchorGroup group in groups)
+            {
+                int from = searchStart + group.MinOffset;
+                int to = Math.Min(dataEnd, searchEnd + group.MaxOffset);
+                while (from < to)
+                {
+                    int hit = Array.IndexOf(buffer, group.Byte, from, to - from);
+                    if (hit < 0)
+                    {
+                        break;
+                    }
+
+                    foreach (Anchored anchored in group.Members)
+                    {
+                        Verify(buffer, dataStart, dataEnd, searchStart, searchEnd, anchored.PatternIndex, hit - anchored.Offset, found);
+                    }
+
+                    from = hit + 1;
+                }
+            }
+
+            bigrams?.Find(this, buffer, dataStart, dataEnd, searchStart, searchEnd, found);
+
+            // Several passes add matches out of order; one pass (or one match) is already in order.
+            if (groups.Length + (bigrams == null ? 0 : 1) > 1 && found.Count - firstNew > 1)
+            {
+                found.Sort(firstNew, found.Count - firstNew, RawMatchOrder.Instance);
+            }
+        }
+
+        /// <summary>Adds the match of pattern <paramref name="patternIndex"/> at <paramref name="start"/>, if there is one.</summary>
+        internal void Verify(byte[] buffer, int dataStart, int dataEnd, int searchStart, int searchEnd, int patternIndex, int start, List<RawMatch> found)
+        {
+            if (start < searchStart || start >= searchEnd)
+            {
+                return;
+            }
+
+            byte[] needle = needles[patternIndex];
+            int end = start + needle.Length;
+            if (end <= dataEnd
+                && Equal(buffer, start, needle)
+                && (!wholeToken || TokenRules.IsWholeToken(buffer, dataStart, dataEnd, start, end)))
+            {
+                found.Add(new RawMatch(start, needle.Length, patternIndex));
+            }
+        }
+
+        private bool Equal(byte[] buffer, int start, byte[] needle)
+        {
+            if (caseSensitive)
+            {
+                for (int i = 0; i < needle.Length; i++)
+                {
+                    if (buffer[start + i] != needle[i])
+                    {
+                        return false;
+                    }
+                }
+            }
+            else
+            {
+                byte[] lower = AsciiLower;
+                for (int i = 0; i < needle.Length; i++)
+                {
+                    if (lower[buffer[start + i]] != needle[i])
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        }
+
+        private static byte[] Fold(byte[] bytes, bool caseSensitive)
+        {
+            if (!caseSensitive)
+            {
+                for (int i = 0; i < bytes.Length; i++)
+                {
+                    bytes[i] = AsciiLower[bytes[i]];
+                }
+            }
+
+            return bytes;
+        }
+
+        private static AnchorGroup[] BuildGroups(byte[][] needles, bool caseSensitive, List<int> anchored)
+        {
+            // First choice: each pattern's own cheapest byte.
+            var choice = new int[needles.Length];
+            foreach (int p in anchored)
+            {
+                choice[p] = CheapestOffset(needles[p], caseSensitive, _ => true);
+            }
+
+            // Then share: a pattern moves to a byte another pattern already hunts for when that costs at most
+            // twice its own best, which saves a whole pass over every buffer.
+            var chosen = new HashSet<byte>(anchored.Select(p => needles[p][choice[p]]));
+            foreach (int p in anchored)
+            {
+                byte[] needle = needles[p];
+                int own = Cost(needle[choice[p]], caseSensitive);
+                int shared = CheapestOffset(needle, caseSensitive, b => b != needle[choice[p]] && chosen.Contains(b));
+                if (shared >= 0 && Cost(needle[shared], caseSensitive) <= 2 * own)
+                {
+                    choice[p] = shared;
+                }
+            }
+
+            var members = new Dictionary<byte, List<Anchored>>();
+            foreach (int p in anchored)
+            {
+                byte b = needles[p][choice[p]];
+                foreach (byte variant in CaseVariants(b, caseSensitive))
+                {
+                    if (!members.TryGetValue(variant, out List<Anchored>? list))
+                    {
+                        members[variant] = list = new List<Anchored>();
+                    }
+
+                    list.Add(new Anchored(p, choice[p]));
+                }
+            }
+
+            return members.OrderBy(m => m.Key).Select(m => new AnchorGroup(m.Key, m.Value.ToArray())).ToArray();
+        }
+
+        private static int CheapestOffset(byte[] needle, bool caseSensitive, Func<byte, bool> allowed)
+        {
+            int best = -1;
+            int bestCost = int.MaxValue;
+            for (int i = 0; i < needle.Length; i++)
+            {
+                if (!allowed(needle[i]))
+                {
+                    continue;
+                }
+
+                int cost = Cost(needle[i], caseSensitive);
+                if (cost < bestCost)
+                {
+                    best = i;
+                    bestCost = cost;
+                }
+            }
+
+            return best;
+        }
+
+        private static int Cost(byte b, bool caseSensitive) =>
+            CaseVariants(b, caseSensitive).Sum(v => ByteFrequency.Of(v));
+
+        private static IEnumerable<byte> CaseVariants(byte b, bool caseSensitive)
+        {
+            yield return b;
+            if (!caseSensitive && b >= 'a' && b <= 'z')
+            {
+                yield return (byte)(b - 32);
+            }
+        }
+
+        private static byte[] BuildLowerTable()
+        {
+            var table = new byte[256];
+            for (int i = 0; i < 256; i++)
+            {
+                table[i] = (byte)(i >= 'A' && i <= 'Z' ? i + 32 : i);
+            }
+
+            return table;
+        }
+
+        private readonly struct Anchored
+        {
+            public Anchored(int patternIndex, int offset)
+            {
+                PatternIndex = patternIndex;
+                Offset = offset;
+            }
+
+            public int PatternIndex { get; }
+
+            /// <summary>Where the anchor byte sits inside the pattern.</summary>
+            public int Offset { get; }
+        }
+
+        private sealed class AnchorGroup
+        {
+            public AnchorGroup(byte b, Anchored[] members)
+            {
+                Byte = b;
+                Members = members;
+                MinOffset = members.Min(m => m.Offset);
+                MaxOffset = members.Max(m => m.Offset);
+            }
+
+            public byte Byte { get; }
+
+            public Anchored[] Members { get; }
+
+            public int MinOffset { get; }
+
+            public int MaxOffset { get; }
+        }
+    }
+}

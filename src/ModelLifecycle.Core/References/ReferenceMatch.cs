@@ -1,0 +1,45 @@
+namespace ModelLifecycle.Core.References
+{
+    /// <summary>One place in a file that names a pattern.</summary>
+    public sealed class ReferenceMatch
+    {
+        public ReferenceMatch(string path, int lineNumber, int column, string line, string match, string key, PatternKind kind)
+        {
+            Path = path;
+            LineNumber = lineNumber;
+            Column = column;
+            Line = line;
+            Match = match;
+            Key = key;
+            Kind = kind;
+        }
+
+        /// <summary>The file: the search root as the caller gave it, joined with the path below it.</summary>
+        public string Path { get; }
+
+        /// <summary>1-based line number (lines end at LF; a CR before it belongs to the line ending).</summary>
+        public int LineNumber { get; }
+
+        /// <summary>
+        /// 1-based column in UTF-16 code units of the decoded line (the index into <see cref="Line"/> plus one
+        /// when the line was not shortened), which is what .NET strings and PowerShell count.
+        /// </summary>
+        public int Column { get; }
+
+        /// <summary>
+        /// The line without its line ending. Lines longer than <see cref="ReferenceScanOptions.MaxLineLength"/>
+        /// are cut to a window around the match, with "…" marking each cut end.
+        /// </summary>
+        public string Line { get; }
+
+        /// <summary>The text as written in the file (its case may differ from the pattern's).</summary>
+        public string Match { get; }
+
+        /// <summary>The <see cref="ReferencePattern.Key"/> of the pattern that matched.</summary>
+        public string Key { get; }
+
+        public PatternKind Kind { get; }
+
+        public override string ToString() => $"{Path}:{LineNumber}:{Column}: {Match}";
+    }
+}
