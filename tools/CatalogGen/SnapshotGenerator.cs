@@ -262,7 +262,6 @@ namespace ModelLifecycle.CatalogGen
             if (b.TrainingRetirementDate is not null) fields.Add("trainingRetirementDate");
 
             b.Sources.Add(new SourceRef(set.Name, set.Source.Url, set.Source.Commit, set.Date, fields));
-            EntryMerger.RecomputeRetirementDate(b);
             return b.Build();
         }
 

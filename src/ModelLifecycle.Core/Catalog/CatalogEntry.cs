@@ -50,8 +50,18 @@ namespace ModelLifecycle.Core.Catalog
         /// <summary>"No new customers" from this date.</summary>
         public DateTime? DeprecationDate { get; }
 
-        /// <summary>The earliest retirement date across deployment types, when one is known.</summary>
+        /// <summary>
+        /// The retirement date for deployment types that <see cref="RetirementByDeploymentType"/> does not
+        /// list (the source's general date). See <see cref="EarliestRetirementDate"/> for "the first day any
+        /// deployment of this version stops".
+        /// </summary>
         public DateTime? RetirementDate { get; }
+
+        /// <summary>The earliest retirement of any deployment type: what "retires before X" filters on.</summary>
+        public DateTime? EarliestRetirementDate => Extreme(min: true);
+
+        /// <summary>The last retirement of any deployment type: after it, the version is retired everywhere.</summary>
+        public DateTime? LatestRetirementDate => Extreme(min: false);
 
         public DateQualifier RetirementQualifier { get; }
 
@@ -115,6 +125,20 @@ namespace ModelLifecycle.Core.Catalog
         }
 
         public CatalogEntryBuilder ToBuilder() => new CatalogEntryBuilder(this);
+
+        private DateTime? Extreme(bool min)
+        {
+            DateTime? result = RetirementDate;
+            foreach (var d in RetirementByDeploymentType.Values)
+            {
+                if (result is null || (min ? d < result : d > result))
+                {
+                    result = d;
+                }
+            }
+
+            return result;
+        }
 
         public override string ToString() => $"{Model} {Version ?? "*"} ({Cloud}{(Kind == ModelKind.FineTuned ? ", fine-tuned" : string.Empty)})";
     }

@@ -207,8 +207,6 @@ namespace ModelLifecycle.Core.Catalog
                 {
                     b.Sources.Add(new SourceRef("file:" + Path.GetFileName(_file), null, null, null, new[] { "*" }));
                 }
-
-                EntryMerger.RecomputeRetirementDate(b);
                 return b.Build();
             }
 

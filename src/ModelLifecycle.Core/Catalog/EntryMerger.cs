@@ -16,7 +16,12 @@ namespace ModelLifecycle.Core.Catalog
         /// <param name="filler">An entry from another source; fills the winner's gaps.</param>
         /// <param name="fillerLabel">How notes name the filler's source, e.g. "tabbed-2026-04 (2025-12-16)".</param>
         /// <param name="noteDisagreements">False for purely historical sources, whose old dates would only be noise.</param>
-        public static void Fill(CatalogEntryBuilder winner, CatalogEntry filler, string fillerLabel, bool noteDisagreements)
+        /// <param name="inheritTypeDates">
+        /// Whether a winner that gives one date for every type still takes the filler's dates per type.
+        /// True between doc versions (a newer page dropped the split the older one had); false for
+        /// user files and live data, whose own date is meant for every type they do not list.
+        /// </param>
+        public static void Fill(CatalogEntryBuilder winner, CatalogEntry filler, string fillerLabel, bool noteDisagreements, bool inheritTypeDates = true)
         {
             var filled = new List<string>();
 
@@ -38,7 +43,14 @@ namespace ModelLifecycle.Core.Catalog
                 filled.Add("deprecationDate");
             }
 
-            if (winner.RetirementByDeploymentType.Count == 0 && filler.RetirementByDeploymentType.Count > 0)
+            if (winner.RetirementByDeploymentType.Count == 0 && filler.RetirementByDeploymentType.Count > 0 && !inheritTypeDates && winner.RetirementDate is not null)
+            {
+                if (noteDisagreements)
+                {
+                    winner.Notes.Add(fillerLabel + " gave dates by deployment type: " + DescribeTypes(filler.RetirementByDeploymentType) + ".");
+                }
+            }
+            else if (winner.RetirementByDeploymentType.Count == 0 && filler.RetirementByDeploymentType.Count > 0)
             {
                 foreach (var p in filler.RetirementByDeploymentType)
                 {
@@ -120,8 +132,6 @@ namespace ModelLifecycle.Core.Catalog
                 }
             }
 
-            RecomputeRetirementDate(winner);
-
             if (filled.Count > 0)
             {
                 // A filler's provenance only counts for the fields it actually supplied here.
@@ -161,7 +171,7 @@ namespace ModelLifecycle.Core.Catalog
         {
             var b = overlay.ToBuilder();
             var label = baseEntry.Origin.ToString() + " catalog" + (baseEntry.SourceDate is DateTime d ? d.ToString(" (yyyy-MM-dd)", CultureInfo.InvariantCulture) : string.Empty);
-            Fill(b, baseEntry, label, noteDisagreements: true);
+            Fill(b, baseEntry, label, noteDisagreements: true, inheritTypeDates: false);
             if (b.Version is null && baseEntry.Version is not null)
             {
                 // A version-less overlay speaks for every version; the merged entry keeps the concrete one.
@@ -169,21 +179,6 @@ namespace ModelLifecycle.Core.Catalog
             }
 
             return b.Build();
-        }
-
-        /// <summary>RetirementDate is the earliest date of any deployment type, so "what retires before X" never misses one.</summary>
-        public static void RecomputeRetirementDate(CatalogEntryBuilder b)
-        {
-            if (b.RetirementByDeploymentType.Count == 0)
-            {
-                return;
-            }
-
-            var earliest = b.RetirementByDeploymentType.Values.Min();
-            if (b.RetirementDate is null || earliest < b.RetirementDate)
-            {
-                b.RetirementDate = earliest;
-            }
         }
 
         private static bool SameModelRef(ModelRef a, ModelRef b) =>

@@ -99,14 +99,14 @@ namespace ModelLifecycle.Core.Catalog
                 Category = e.Category,
                 Stage = StageAsOf(e, asOf)?.ToString(),
                 DeprecationDate = e.DeprecationDate,
-                RetirementDate = e.RetirementDate,
+                RetirementDate = NextRetirement(e, asOf),
                 RetirementDateIsTentative = IsTentative(e.RetirementQualifier),
                 RetirementQualifier = e.RetirementQualifier.ToString(),
                 RetirementByDeploymentType = new DeploymentTypeDates(e.RetirementByDeploymentType.ToDictionary(p => p.Key, p => p.Value)),
                 Replacement = new ModelRefList(e.Replacements),
                 AutoUpgrade = AutoUpgradeSummary.From(e.AutoUpgrade),
                 IsDefaultVersion = e.IsDefaultVersion,
-                DaysUntilRetirement = e.RetirementDate is DateTime d ? (int)(d - asOf.Date).TotalDays : (int?)null,
+                DaysUntilRetirement = NextRetirement(e, asOf) is DateTime d ? (int)(d - asOf.Date).TotalDays : (int?)null,
                 Cloud = e.Cloud.ToString(),
                 Source = e.Origin.ToString(),
                 SourceDate = e.SourceDate,
@@ -114,6 +114,38 @@ namespace ModelLifecycle.Core.Catalog
                 Notes = new TextList(notes),
                 AsOf = asOf.Date,
             };
+        }
+
+        /// <summary>
+        /// "When does it retire" as of a date: the next retirement of any deployment type still ahead,
+        /// or, once every type has retired, the last one. gpt-4o-mini 2024-07-18 seen in May 2026 retires
+        /// on 2026-10-01 (its Standard deployments already retired on 2026-03-31).
+        /// </summary>
+        public static DateTime? NextRetirement(CatalogEntry e, DateTime asOf)
+        {
+            DateTime? next = null;
+            foreach (var d in AllDates(e))
+            {
+                if (d >= asOf.Date && (next is null || d < next))
+                {
+                    next = d;
+                }
+            }
+
+            return next ?? e.LatestRetirementDate;
+        }
+
+        private static System.Collections.Generic.IEnumerable<DateTime> AllDates(CatalogEntry e)
+        {
+            if (e.RetirementDate is DateTime general)
+            {
+                yield return general;
+            }
+
+            foreach (var d in e.RetirementByDeploymentType.Values)
+            {
+                yield return d;
+            }
         }
 
         /// <summary>
@@ -127,7 +159,8 @@ namespace ModelLifecycle.Core.Catalog
                 return LifecycleStage.Retired;
             }
 
-            if (e.RetirementDate is DateTime r && r <= asOf.Date && e.RetirementQualifier != DateQualifier.NotBefore)
+            // Retired once every deployment type has retired; until then, deployments of some type still run.
+            if (e.LatestRetirementDate is DateTime r && r <= asOf.Date && e.RetirementQualifier != DateQualifier.NotBefore)
             {
                 return LifecycleStage.Retired;
             }
@@ -182,12 +215,12 @@ namespace ModelLifecycle.Core.Catalog
         private static DateTime? LastRetirement(LifecycleCatalog catalog, CatalogCloud cloud, ModelRef model)
         {
             var versions = catalog.VersionsOf(cloud, model.Model).Where(x => model.Version is null || ModelNames.SameVersion(x.Version, model.Version)).ToList();
-            if (versions.Count == 0 || versions.Any(x => x.RetirementDate is null || x.RetirementQualifier == DateQualifier.NotBefore))
+            if (versions.Count == 0 || versions.Any(x => x.LatestRetirementDate is null || x.RetirementQualifier == DateQualifier.NotBefore))
             {
                 return null;
             }
 
-            return versions.Max(x => x.RetirementDate);
+            return versions.Max(x => x.LatestRetirementDate);
         }
 
         private static string Describe(SourceRef s)

@@ -319,12 +319,12 @@ namespace ModelLifecycle.Core.Policy
                 }
 
                 // Undated versions ("0125" vs "1106"): the one that retires later is the newer one.
-                if (candidate.RetirementDate is null)
+                if (candidate.LatestRetirementDate is null)
                 {
-                    return current.RetirementDate is not null;
+                    return current.LatestRetirementDate is not null;
                 }
 
-                return current.RetirementDate is DateTime cur && candidate.RetirementDate > cur;
+                return current.LatestRetirementDate is DateTime cur && candidate.LatestRetirementDate > cur;
             }
 
             private UpgradePolicyAssessment Retired(CatalogEntry entry, DateTime? date, TargetCandidate? target)

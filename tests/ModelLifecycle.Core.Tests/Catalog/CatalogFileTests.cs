@@ -116,10 +116,24 @@ namespace ModelLifecycle.Core.Tests.Catalog
         }
 
         [Fact]
-        public void Per_type_dates_in_a_file_set_the_earliest_as_the_retirement_date()
+        public void Per_type_dates_give_the_earliest_and_latest_and_leave_other_types_on_the_general_date()
         {
-            var c = FromEntries("[ { \"model\": \"m\", \"version\": \"1\", \"retirementByDeploymentType\": { \"Standard\": \"2027-03-01\", \"GlobalStandard\": \"2027-01-01\" } } ]");
-            Assert.Equal(Date("2027-01-01"), c.Entries.Single().RetirementDate);
+            var c = FromEntries("[ { \"model\": \"m\", \"version\": \"1\", \"retirementDate\": \"2027-06-01\", \"retirementByDeploymentType\": { \"Standard\": \"2027-03-01\", \"GlobalStandard\": \"2027-01-01\" } } ]");
+            var e = c.Entries.Single();
+            Assert.Equal(Date("2027-01-01"), e.EarliestRetirementDate);
+            Assert.Equal(Date("2027-06-01"), e.LatestRetirementDate);
+            Assert.Equal(Date("2027-06-01"), e.RetirementDateFor("ProvisionedManaged"));
+            Assert.Equal(Date("2027-03-01"), e.RetirementDateFor("standard"));
+        }
+
+        [Fact]
+        public void A_dated_overlay_does_not_inherit_the_snapshots_dates_per_type_but_notes_them()
+        {
+            var file = FromEntries("[ { \"model\": \"gpt-4o-mini\", \"version\": \"2024-07-18\", \"retirementDate\": \"2027-02-01\" } ]");
+            var e = Embedded.WithOverlay(file).Find(CatalogCloud.AzureCloud, "gpt-4o-mini", "2024-07-18")!;
+            Assert.Empty(e.RetirementByDeploymentType);
+            Assert.Equal(Date("2027-02-01"), e.RetirementDateFor("Standard"));
+            Assert.Contains(e.Notes, n => n.Contains("gave dates by deployment type") && n.Contains("Standard 2026-03-31"));
         }
     }
 }

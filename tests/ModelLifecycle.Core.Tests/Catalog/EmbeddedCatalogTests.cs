@@ -52,7 +52,8 @@ namespace ModelLifecycle.Core.Tests.Catalog
                 Assert.Equal(Date("2026-10-01"), e.RetirementDateFor(type));
             }
 
-            Assert.Equal(Date("2026-03-31"), e.RetirementDate);
+            Assert.Equal(Date("2026-03-31"), e.EarliestRetirementDate);
+            Assert.Equal(Date("2026-10-01"), e.RetirementDate);
             Assert.Equal(replacement, e.Replacements.Single().Model);
             Assert.Equal(replacement, e.AutoUpgrade!.Target.Model);
             Assert.Equal(Date("2026-03-09"), e.AutoUpgrade.StartDate);

@@ -59,6 +59,19 @@ namespace ModelLifecycle.Core.Tests.Catalog
         }
 
         [Fact]
+        public void A_version_retired_for_some_types_shows_its_next_retirement()
+        {
+            var may = Query(f => { f.Names = new[] { "gpt-4o-mini" }; f.Version = "2024-07-18"; }, "2026-05-01").First(r => r.Kind == "Base");
+            Assert.Equal(Date("2026-10-01"), may.RetirementDate);
+            Assert.Equal("Deprecated", may.Stage);
+            var january = Query(f => { f.Names = new[] { "gpt-4o-mini" }; f.Version = "2024-07-18"; }, "2026-01-15").First(r => r.Kind == "Base");
+            Assert.Equal(Date("2026-03-31"), january.RetirementDate);
+            var after = Query(f => { f.Names = new[] { "gpt-4o-mini" }; f.Version = "2024-07-18"; }, "2026-11-22").First(r => r.Kind == "Base");
+            Assert.Equal(Date("2026-10-01"), after.RetirementDate);
+            Assert.Equal("Retired", after.Stage);
+        }
+
+        [Fact]
         public void Stage_filter_uses_the_stage_as_of_the_date()
         {
             var retired = Query(f => f.Stages = new[] { LifecycleStage.Retired });
