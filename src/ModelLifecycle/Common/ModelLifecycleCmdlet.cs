@@ -11,15 +11,21 @@ namespace ModelLifecycle.Commands
     /// </summary>
     public abstract class ModelLifecycleCmdlet : PSCmdlet, IOperationSink
     {
-        void IOperationSink.WriteVerbose(string message) => WriteVerbose(message);
+        void IOperationSink.WriteVerbose(string message) => Dispatch(() => WriteVerbose(message));
 
-        void IOperationSink.WriteDebug(string message) => WriteDebug(message);
+        void IOperationSink.WriteDebug(string message) => Dispatch(() => WriteDebug(message));
 
-        void IOperationSink.WriteWarning(string message) => WriteWarning(message);
+        void IOperationSink.WriteWarning(string message) => Dispatch(() => WriteWarning(message));
 
-        void IOperationSink.WriteProgress(ProgressReport progress) => WriteProgress(ToProgressRecord(progress));
+        void IOperationSink.WriteProgress(ProgressReport progress) => Dispatch(() => WriteProgress(ToProgressRecord(progress)));
 
-        void IOperationSink.WriteError(ModelLifecycleException error) => WriteError(ToErrorRecord(error));
+        void IOperationSink.WriteError(ModelLifecycleException error) => Dispatch(() => WriteError(ToErrorRecord(error)));
+
+        /// <summary>
+        /// Runs a write to the host. PowerShell only accepts writes on the pipeline thread; cmdlets that
+        /// do their work elsewhere (<see cref="AsyncModelLifecycleCmdlet"/>) queue them instead.
+        /// </summary>
+        protected virtual void Dispatch(Action write) => write();
 
         /// <summary>Stops the command: for errors after which no input can succeed.</summary>
         protected void Terminate(ModelLifecycleException error) => ThrowTerminatingError(ToErrorRecord(error));

@@ -1,0 +1,92 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using ModelLifecycle.Commands;
+using Xunit;
+
+namespace ModelLifecycle.Tests
+{
+    public class PipelinePumpTests
+    {
+        [Fact]
+        public void Actions_posted_from_workers_run_on_the_owner_thread_in_order()
+        {
+            var pump = new PipelinePump(capacity: 4);
+            var owner = Thread.CurrentThread.ManagedThreadId;
+            var seen = new List<(int Value, int Thread)>();
+            pump.Run(
+                async () =>
+                {
+                    for (var i = 0; i < 50; i++)
+                    {
+                        var value = i;
+                        await Task.Yield();
+                        pump.Post(() => seen.Add((value, Thread.CurrentThread.ManagedThreadId)), CancellationToken.None);
+                    }
+                },
+                () => { });
+            Assert.Equal(Enumerable.Range(0, 50), seen.Select(s => s.Value));
+            Assert.All(seen, s => Assert.Equal(owner, s.Thread));
+        }
+
+        [Fact]
+        public void Workers_can_await_a_call_on_the_owner_thread()
+        {
+            var pump = new PipelinePump();
+            var owner = Thread.CurrentThread.ManagedThreadId;
+            var answered = 0;
+            pump.Run(async () => answered = await pump.InvokeAsync(() => Thread.CurrentThread.ManagedThreadId, CancellationToken.None), () => { });
+            Assert.Equal(owner, answered);
+        }
+
+        [Fact]
+        public void The_works_exception_reaches_the_owner()
+        {
+            var pump = new PipelinePump();
+            Assert.Throws<InvalidOperationException>(() => pump.Run(() => Task.Run(() => throw new InvalidOperationException("boom")), () => { }));
+        }
+
+        [Fact]
+        public void A_failing_action_cancels_the_work_unblocks_producers_and_is_rethrown()
+        {
+            var pump = new PipelinePump(capacity: 2);
+            using var cts = new CancellationTokenSource();
+            var produced = 0;
+            var ex = Assert.Throws<TimeoutException>(() => pump.Run(
+                async () =>
+                {
+                    while (!cts.IsCancellationRequested && produced < 100_000)
+                    {
+                        produced++;
+                        var n = produced;
+                        pump.Post(() => { if (n == 3) throw new TimeoutException("downstream stopped"); }, cts.Token);
+                        await Task.Yield();
+                    }
+                },
+                cts.Cancel));
+            Assert.Equal("downstream stopped", ex.Message);
+            Assert.True(cts.IsCancellationRequested);
+            Assert.True(produced < 100_000, "the producer stopped when the action failed");
+        }
+
+        [Fact]
+        public void Posting_after_the_work_ended_runs_inline_on_the_owner_and_is_dropped_elsewhere()
+        {
+            var pump = new PipelinePump();
+            var ran = false;
+            pump.Post(() => ran = true, CancellationToken.None);
+            Assert.True(ran, "with no work running, posting runs inline");
+        }
+
+        [Fact]
+        public void Cancelled_invoke_completes_as_cancelled()
+        {
+            var pump = new PipelinePump();
+            using var cts = new CancellationTokenSource();
+            cts.Cancel();
+            Assert.True(pump.InvokeAsync(() => 1, cts.Token).IsCanceled);
+        }
+    }
+}
