@@ -1,6 +1,9 @@
 using System;
 using System.Management.Automation;
+using ModelLifecycle.Azure;
 using ModelLifecycle.Binding;
+using ModelLifecycle.Core.Arm;
+using ModelLifecycle.Core.Azure;
 using ModelLifecycle.Core;
 using ModelLifecycle.Core.Catalog;
 using ModelLifecycle.Core.Inventory;
@@ -10,7 +13,7 @@ namespace ModelLifecycle.Commands
     /// <summary>What retires when, and what replaces it.</summary>
     [Cmdlet(VerbsCommon.Get, "ModelRetirement", DefaultParameterSetName = ByName)]
     [OutputType(typeof(ModelRetirement))]
-    public sealed class GetModelRetirementCommand : ModelLifecycleCmdlet
+    public sealed class GetModelRetirementCommand : AsyncModelLifecycleCmdlet
     {
         private const string ByName = "ByName";
         private const string ByDeployment = "ByDeployment";
@@ -56,6 +59,26 @@ namespace ModelLifecycle.Commands
         [ValidateNotNullOrEmpty]
         public string? CatalogPath { get; set; }
 
+        /// <summary>Also read the live ARM Models API for these regions and merge it over the catalog.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? Location { get; set; }
+
+        /// <summary>The subscription whose Models API view is read with -Location; default the Az context's.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? SubscriptionId { get; set; }
+
+        /// <summary>ARM requests in flight at once (with -Location).</summary>
+        [Parameter]
+        [ValidateRange(1, 256)]
+        public int ThrottleLimit { get; set; } = ArmClientOptions.DefaultThrottleLimit;
+
+        /// <summary>The Az context to use (from Get-AzContext), as with Az cmdlets.</summary>
+        [Parameter]
+        [Alias("AzContext", "AzureRmContext", "AzureCredential")]
+        public PSObject? DefaultProfile { get; set; }
+
         protected override void BeginProcessing()
         {
             _asOf = IsBound(nameof(AsOf)) ? AsOf.Date : DateTime.Today;
@@ -66,6 +89,23 @@ namespace ModelLifecycle.Commands
             catch (ModelLifecycleException ex)
             {
                 Terminate(ex);
+            }
+
+            if (Location is { Length: > 0 })
+            {
+                var session = PowerShellAzureSession.Connect(this, DefaultProfile);
+                if (!IsBound(nameof(Cloud)))
+                {
+                    Cloud = AzShapes.CatalogCloudOf(session.Context);
+                }
+
+                var subscription = SubscriptionId ?? session.Context.SubscriptionId ?? string.Empty;
+                var baseCatalog = _catalog!;
+                RunPipelineWork(async token =>
+                {
+                    using var arm = new ArmClient(session, new ArmClientOptions { ThrottleLimit = ThrottleLimit }, this);
+                    _catalog = await LiveCatalogCache.MergeLocationsAsync(arm, subscription, Location, baseCatalog, Cloud, _asOf, this, token).ConfigureAwait(false);
+                });
             }
 
             var stale = CatalogSources.StalenessWarning(_catalog!, _asOf);

@@ -2,8 +2,12 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading.Tasks;
+using ModelLifecycle.Azure;
 using ModelLifecycle.Binding;
 using ModelLifecycle.Core;
+using ModelLifecycle.Core.Arm;
+using ModelLifecycle.Core.Azure;
 using ModelLifecycle.Core.Catalog;
 using ModelLifecycle.Core.Inventory;
 using ModelLifecycle.Core.Policy;
@@ -11,18 +15,23 @@ using ModelLifecycle.Core.Policy;
 namespace ModelLifecycle.Commands
 {
     /// <summary>For each deployment: what will happen to it, when, and what to do.</summary>
-    [Cmdlet(VerbsDiagnostic.Test, "DeploymentUpgradePolicy", DefaultParameterSetName = ByInput)]
+    [Cmdlet(VerbsDiagnostic.Test, "DeploymentUpgradePolicy", DefaultParameterSetName = Discover)]
     [OutputType(typeof(UpgradePolicyAssessment))]
     [OutputType(typeof(bool))]
-    public sealed class TestDeploymentUpgradePolicyCommand : ModelLifecycleCmdlet
+    public sealed class TestDeploymentUpgradePolicyCommand : AsyncModelLifecycleCmdlet
     {
+        private const string Discover = "Discover";
         private const string ByInput = "ByInput";
         private const string ByPath = "ByPath";
+        private const string ByName = "ByName";
+        private const string ByResourceId = "ByResourceId";
 
-        private OfflineAssessor? _assessor;
+        private readonly FleetAssessmentRequest _request = new FleetAssessmentRequest();
         private readonly List<UpgradePolicyAssessment> _quietResults = new List<UpgradePolicyAssessment>();
+        private LifecycleCatalog? _catalog;
+        private DateTime _asOf;
 
-        /// <summary>Deployments (Az objects, ARM JSON objects, this module's objects), one List per account included.</summary>
+        /// <summary>Deployments (Az objects, ARM JSON objects, this module's objects) or accounts; one List per account included.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ByInput)]
         [Alias("Deployment")]
         public PSObject[]? InputObject { get; set; }
@@ -33,6 +42,32 @@ namespace ModelLifecycle.Commands
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string[]? Path { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = ByName)]
+        [ValidateNotNullOrEmpty]
+        public string? ResourceGroupName { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = ByName)]
+        [ValidateNotNullOrEmpty]
+        public string? AccountName { get; set; }
+
+        /// <summary>A deployment of the account; all of its deployments when omitted.</summary>
+        [Parameter(ParameterSetName = ByName)]
+        [ValidateNotNullOrEmpty]
+        [Alias("DeploymentName")]
+        public string? Name { get; set; }
+
+        /// <summary>Account or deployment resource ids.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ByResourceId, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id")]
+        [ValidateNotNullOrEmpty]
+        public string[]? ResourceId { get; set; }
+
+        /// <summary>Subscriptions to read; default the Az context's; '*' for every subscription the sign-in can see.</summary>
+        [Parameter(ParameterSetName = Discover)]
+        [Parameter(ParameterSetName = ByName)]
+        [ValidateNotNullOrEmpty]
+        public string[]? SubscriptionId { get; set; }
 
         [Parameter]
         public DateTime AsOf { get; set; }
@@ -45,20 +80,34 @@ namespace ModelLifecycle.Commands
         [ValidateNotNullOrEmpty]
         public string? CatalogPath { get; set; }
 
+        /// <summary>Whose schedule applies; default the Az context's cloud, or AzureCloud offline.</summary>
         [Parameter]
         public CatalogCloud Cloud { get; set; } = CatalogCloud.AzureCloud;
+
+        /// <summary>Also read the ARM Models API for each deployment's location (dates, replacementConfig).</summary>
+        [Parameter]
+        public SwitchParameter Live { get; set; }
 
         /// <summary>Return one [bool]: $true when no deployment is at Warning or Critical.</summary>
         [Parameter]
         public SwitchParameter Quiet { get; set; }
 
+        /// <summary>ARM requests in flight at once.</summary>
+        [Parameter]
+        [ValidateRange(1, 256)]
+        public int ThrottleLimit { get; set; } = ArmClientOptions.DefaultThrottleLimit;
+
+        /// <summary>The Az context to use (from Get-AzContext), as with Az cmdlets.</summary>
+        [Parameter]
+        [Alias("AzContext", "AzureRmContext", "AzureCredential")]
+        public PSObject? DefaultProfile { get; set; }
+
         protected override void BeginProcessing()
         {
-            var asOf = IsBound(nameof(AsOf)) ? AsOf.Date : DateTime.Today;
-            LifecycleCatalog catalog;
+            _asOf = IsBound(nameof(AsOf)) ? AsOf.Date : DateTime.Today;
             try
             {
-                catalog = CatalogSources.Load(CatalogPath is null ? null : GetUnresolvedProviderPathFromPSPath(CatalogPath));
+                _catalog = CatalogSources.Load(CatalogPath is null ? null : GetUnresolvedProviderPathFromPSPath(CatalogPath));
             }
             catch (ModelLifecycleException ex)
             {
@@ -66,64 +115,106 @@ namespace ModelLifecycle.Commands
                 return;
             }
 
-            var stale = CatalogSources.StalenessWarning(catalog, asOf);
+            var stale = Live ? null : CatalogSources.StalenessWarning(_catalog, _asOf);
             if (stale is not null)
             {
                 WriteWarning(stale);
             }
 
-            _assessor = new OfflineAssessor(catalog, new EvaluationOptions(asOf, WarningDays, Cloud));
+            _request.Live = Live.IsPresent;
         }
 
         protected override void ProcessRecord()
         {
-            if (ParameterSetName == ByPath)
+            switch (ParameterSetName)
             {
-                foreach (var file in ResolveFiles(Path!))
-                {
-                    IEnumerable<InputItem> items;
-                    try
+                case ByPath:
+                    foreach (var file in ResolveFiles(Path!))
                     {
-                        items = DeploymentReader.ReadFile(file).ToList();
+                        try
+                        {
+                            Take(DeploymentReader.ReadFile(file).ToList());
+                        }
+                        catch (ModelLifecycleException ex)
+                        {
+                            WriteError(ToErrorRecord(ex));
+                        }
                     }
-                    catch (ModelLifecycleException ex)
+
+                    break;
+                case ByInput:
+                    foreach (var input in InputObject ?? Array.Empty<PSObject>())
                     {
-                        WriteError(ToErrorRecord(ex));
-                        continue;
+                        Take(DeploymentReader.Read(input, PSObjectPropertyBag.Adapt, PSObjectPropertyBag.Unwrap));
                     }
 
-                    Emit(items);
-                }
+                    break;
+                case ByResourceId:
+                    foreach (var id in ResourceId ?? Array.Empty<string>())
+                    {
+                        Take(DeploymentReader.Read(id));
+                    }
 
-                return;
-            }
-
-            foreach (var input in InputObject ?? Array.Empty<PSObject>())
-            {
-                Emit(DeploymentReader.Read(input, PSObjectPropertyBag.Adapt, PSObjectPropertyBag.Unwrap));
+                    break;
             }
         }
 
         protected override void EndProcessing()
         {
+            var needsAzure = ParameterSetName == Discover || ParameterSetName == ByName
+                             || _request.Accounts.Count > 0 || _request.DeploymentIds.Count > 0 || _request.Deployments.Count > 0;
+            if (needsAzure)
+            {
+                var session = PowerShellAzureSession.Connect(this, DefaultProfile);
+                var cloud = IsBound(nameof(Cloud)) ? Cloud : AzShapes.CatalogCloudOf(session.Context);
+                var plan = FleetAssessmentPlan.For(ParameterSetName == Discover, SubscriptionId, session.Context.SubscriptionId, ResourceGroupName, AccountName, Name);
+                plan.ApplyTo(_request);
+                RunPipelineWork(async token =>
+                {
+                    using var arm = new ArmClient(session, new ArmClientOptions { ThrottleLimit = ThrottleLimit }, this);
+                    var assessor = new FleetAssessor(arm, _catalog!, new EvaluationOptions(_asOf, WarningDays, cloud), this);
+                    await assessor.AssessAsync(_request, session.Context.SubscriptionId ?? string.Empty, a => Dispatch(() => Report(a)), token).ConfigureAwait(false);
+                });
+            }
+
             if (Quiet)
             {
                 WriteObject(AssessmentSummary.IsHealthy(_quietResults));
             }
         }
 
-        private void Emit(IEnumerable<InputItem> items)
+        /// <summary>Offline inputs are judged at once; anything that needs Azure waits for EndProcessing.</summary>
+        private void Take(IEnumerable<InputItem> items)
         {
-            foreach (var assessment in _assessor!.Assess(items, this))
+            var offline = new List<InputItem>();
+            foreach (var item in items)
             {
-                if (Quiet)
+                var route = FleetAssessmentPlan.Route(item, Live.IsPresent);
+                if (route == InputRoute.Offline)
                 {
-                    _quietResults.Add(assessment);
+                    offline.Add(item);
                 }
                 else
                 {
-                    WriteObject(assessment);
+                    FleetAssessmentPlan.Add(_request, item);
                 }
+            }
+
+            foreach (var assessment in new OfflineAssessor(_catalog!, new EvaluationOptions(_asOf, WarningDays, Cloud)).Assess(offline, this))
+            {
+                Report(assessment);
+            }
+        }
+
+        private void Report(UpgradePolicyAssessment assessment)
+        {
+            if (Quiet)
+            {
+                _quietResults.Add(assessment);
+            }
+            else
+            {
+                WriteObject(assessment);
             }
         }
 

@@ -1,0 +1,144 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using ModelLifecycle.Core.Arm;
+using ModelLifecycle.Core.Catalog;
+using ModelLifecycle.Core.Inventory;
+
+namespace ModelLifecycle.Core.Policy
+{
+    /// <summary>What Test-DeploymentUpgradePolicy was given, once it needs Azure.</summary>
+    public sealed class FleetAssessmentRequest
+    {
+        /// <summary>Deployments that arrived with their details (Az objects, ARM JSON).</summary>
+        public IList<Deployment> Deployments { get; } = new List<Deployment>();
+
+        /// <summary>Deployments named only by id or name: read from ARM.</summary>
+        public IList<AzureResourceId> DeploymentIds { get; } = new List<AzureResourceId>();
+
+        /// <summary>Accounts whose deployments are read from ARM.</summary>
+        public IList<AzureResourceId> Accounts { get; } = new List<AzureResourceId>();
+
+        /// <summary>Discovery, when nothing else was given.</summary>
+        public ScanRequest? Discovery { get; set; }
+
+        /// <summary>Lay the ARM Models API for each deployment's location over the catalog.</summary>
+        public bool Live { get; set; }
+    }
+
+    /// <summary>
+    /// Assesses deployments that need Azure: reads what was only named, discovers when nothing was
+    /// given, and (with Live) judges each deployment on its location's live catalog. Results stream
+    /// to the callback as they are ready.
+    /// </summary>
+    public sealed class FleetAssessor
+    {
+        private readonly ArmClient _arm;
+        private readonly LifecycleCatalog _catalog;
+        private readonly EvaluationOptions _options;
+        private readonly IOperationSink _sink;
+        private readonly ConcurrentDictionary<string, Task<string?>> _accountLocations = new ConcurrentDictionary<string, Task<string?>>(StringComparer.OrdinalIgnoreCase);
+
+        public FleetAssessor(ArmClient arm, LifecycleCatalog catalog, EvaluationOptions options, IOperationSink sink)
+        {
+            _arm = arm;
+            _catalog = catalog;
+            _options = options;
+            _sink = sink;
+        }
+
+        public LiveCatalogCache? LiveCatalogs { get; private set; }
+
+        public async Task AssessAsync(FleetAssessmentRequest request, string contextSubscriptionId, Action<UpgradePolicyAssessment> onAssessment, CancellationToken cancellationToken)
+        {
+            LiveCatalogs = request.Live ? new LiveCatalogCache(_arm, _catalog, _options.Cloud, _options.AsOf, _sink) : null;
+
+            foreach (var d in request.Deployments)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (request.Live && d.Location is null && AzureResourceId.TryParse(d.ResourceId, out var id))
+                {
+                    d.Location = await AccountLocationAsync(id!, cancellationToken).ConfigureAwait(false);
+                }
+
+                onAssessment(await EvaluateAsync(d, contextSubscriptionId, cancellationToken).ConfigureAwait(false));
+            }
+
+            var scan = request.Discovery ?? new ScanRequest();
+            foreach (var a in request.Accounts)
+            {
+                scan.Accounts.Add(a);
+            }
+
+            foreach (var d in request.DeploymentIds)
+            {
+                scan.Deployments.Add(d);
+            }
+
+            if (request.Discovery is null && scan.Accounts.Count == 0 && scan.Deployments.Count == 0)
+            {
+                return;
+            }
+
+            // The scanner hands deployments over one at a time; evaluation with a live catalog may wait
+            // for that location's models once, which the scanner's other requests do not wait for.
+            var pending = new List<Task>();
+            var gate = new object();
+            await new FleetScanner(_arm, _sink).ScanAsync(
+                scan,
+                d =>
+                {
+                    var t = EvaluateAsync(d, d.SubscriptionId ?? contextSubscriptionId, cancellationToken).ContinueWith(
+                        r =>
+                        {
+                            if (r.Status == TaskStatus.RanToCompletion)
+                            {
+                                onAssessment(r.Result);
+                            }
+                        },
+                        cancellationToken,
+                        TaskContinuationOptions.ExecuteSynchronously,
+                        TaskScheduler.Default);
+                    lock (gate)
+                    {
+                        pending.Add(t);
+                    }
+                },
+                cancellationToken).ConfigureAwait(false);
+
+            Task[] all;
+            lock (gate)
+            {
+                all = pending.ToArray();
+            }
+
+            await Task.WhenAll(all).ConfigureAwait(false);
+        }
+
+        private async Task<UpgradePolicyAssessment> EvaluateAsync(Deployment d, string subscriptionId, CancellationToken cancellationToken)
+        {
+            var catalog = LiveCatalogs is null
+                ? _catalog
+                : await LiveCatalogs.ForLocationAsync(d.SubscriptionId ?? subscriptionId, d.Location, cancellationToken).ConfigureAwait(false);
+            return UpgradePolicyEvaluator.Evaluate(d, catalog, _options);
+        }
+
+        private Task<string?> AccountLocationAsync(AzureResourceId id, CancellationToken cancellationToken) =>
+            _accountLocations.GetOrAdd(id.AccountId, async _ =>
+            {
+                try
+                {
+                    var account = await _arm.GetAccountAsync(AzureResourceId.ForAccount(id.SubscriptionId, id.ResourceGroupName, id.AccountName), cancellationToken).ConfigureAwait(false);
+                    return (string?)account["location"];
+                }
+                catch (ModelLifecycleException ex)
+                {
+                    _sink.WriteError(ex);
+                    return null;
+                }
+            });
+    }
+}

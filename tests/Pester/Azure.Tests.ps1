@@ -1,0 +1,152 @@
+# The cmdlets against a real HTTP server (the ARM emulator) through a fake Az.Accounts session.
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'EmulatorSupport.ps1')
+    $WarningPreference = 'SilentlyContinue'
+    $emulator = Start-ArmEmulator
+    Use-FakeAzAccounts
+    Import-Module ModelLifecycle -Force -ErrorAction Stop
+    $prod = 'a1b2c3d4-0000-4000-8000-000000000001'
+    $dev = 'a1b2c3d4-0000-4000-8000-000000000002'
+    Set-FakeAzState @{ ArmUrl = $emulator.Url; SubscriptionId = $prod; Token = 'fake-token-0001'; Connected = $true; SecureToken = $true; LifetimeMinutes = 60 }
+}
+
+AfterAll {
+    Stop-ArmEmulator $emulator
+    Remove-Module Az.Accounts -Force -ErrorAction SilentlyContinue
+}
+
+Describe 'Test-DeploymentUpgradePolicy against ARM' {
+    BeforeEach {
+        Clear-EmulatorFaults $emulator
+        Reset-EmulatorCounters $emulator
+        Set-FakeAzState @{ Connected = $true; Token = 'fake-token-0001'; SecureToken = $true; LifetimeMinutes = 60; TokenCalls = 0 }
+    }
+
+    It 'discovers every deployment of the context subscription, reading only' {
+        $r = Test-DeploymentUpgradePolicy -AsOf 2026-11-22
+        $r | Should -HaveCount 7
+        ($r.SubscriptionId | Select-Object -Unique) | Should -Be $prod
+        ($r | Where-Object DeploymentName -eq 'images').Outcome | Should -Be 'Retired'
+        ($r | Where-Object DeploymentName -eq 'images').Location | Should -Be 'eastus'
+        $c = Get-EmulatorCounters $emulator
+        $c.ByMethod.PSObject.Properties.Name | Should -Not -Contain 'PUT'
+        (Get-FakeAzState).LastResourceUrl | Should -Be $emulator.Url
+    }
+
+    It 'reads every subscription the sign-in can see with -SubscriptionId *' {
+        $r = Test-DeploymentUpgradePolicy -SubscriptionId '*' -AsOf 2026-11-22
+        $r | Should -HaveCount 9
+        ($r.SubscriptionId | Sort-Object -Unique) | Should -Be @($prod, $dev)
+    }
+
+    It 'reads one account, or one deployment, by name' {
+        (Test-DeploymentUpgradePolicy -ResourceGroupName rg-ai-prod -AccountName contoso-oai-eastus -AsOf 2026-11-22) | Should -HaveCount 4
+        $one = Test-DeploymentUpgradePolicy -ResourceGroupName rg-ai-prod -AccountName contoso-oai-eastus -Name reasoning -AsOf 2026-08-01
+        $one.DeploymentName | Should -Be 'reasoning'
+        $one.Outcome | Should -Be 'WillStopWorking'
+    }
+
+    It 'reads by resource id, and accounts from the pipeline' {
+        $id = "/subscriptions/$dev/resourceGroups/rg-ai-dev/providers/Microsoft.CognitiveServices/accounts/contoso-oai-dev"
+        (Test-DeploymentUpgradePolicy -ResourceId "$id/deployments/embeddings").Model | Should -Be 'text-embedding-3-large'
+        $account = [pscustomobject]@{ ResourceGroupName = 'rg-ai-dev'; AccountName = 'contoso-oai-dev'; Id = $id; Location = 'eastus'; AccountType = 'OpenAI'; Endpoint = 'https://contoso-oai-dev.openai.azure.com/' }
+        ($account | Test-DeploymentUpgradePolicy).DeploymentName | Sort-Object | Should -Be @('chat-dev', 'embeddings')
+    }
+
+    It 'judges on the live Models API with -Live' {
+        $offline = Test-DeploymentUpgradePolicy -ResourceGroupName rg-ai-prod -AccountName contoso-oai-eastus -Name chat -AsOf 2026-08-01
+        $offline.Outcome | Should -Be 'Retired' -Because 'the docs retired Standard gpt-4o 2024-08-06 on 2026-03-31'
+        $live = Test-DeploymentUpgradePolicy -ResourceGroupName rg-ai-prod -AccountName contoso-oai-eastus -Name chat -AsOf 2026-08-01 -Live
+        $live.Outcome | Should -Be 'AutoUpgradeAtRetirement'
+        $live.UpgradeTarget.ToString() | Should -Be 'gpt-4.1 2025-04-14'
+        $live.EffectiveDate | Should -Be ([datetime]'2026-09-24')
+    }
+
+    It 'reads each location''s models once per run with -Live' {
+        $null = Test-DeploymentUpgradePolicy -Live -AsOf 2026-08-01
+        $c = Get-EmulatorCounters $emulator
+        $modelCalls = $c.ByPath.PSObject.Properties | Where-Object Name -like 'GET */models' | Measure-Object -Property Value -Sum
+        $modelCalls.Sum | Should -Be 2 -Because 'the fleet has two locations'
+    }
+
+    It 'goes on past a failing account with one error naming it' {
+        $null = Add-EmulatorFault $emulator @{ kind = 'InternalServerError'; method = 'GET'; pathContains = 'contoso-foundry-swc/deployments' }
+        $r = Test-DeploymentUpgradePolicy -AsOf 2026-11-22 -ErrorVariable err -ErrorAction SilentlyContinue
+        $r | Should -HaveCount 4
+        $err | Should -HaveCount 1
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'ArmServiceError,*'
+        "$($err[0].TargetObject)" | Should -Match 'contoso-foundry-swc'
+    }
+
+    It 'retries throttling and returns everything' {
+        $null = Add-EmulatorFault $emulator @{ kind = 'Throttle'; pathContains = '/deployments'; fromRequest = 1; toRequest = 3; retryAfterSeconds = 1 }
+        (Test-DeploymentUpgradePolicy -AsOf 2026-11-22) | Should -HaveCount 7
+    }
+
+    It 'refreshes the token once when ARM rejects it' {
+        $null = Add-EmulatorFault $emulator @{ kind = 'Unauthorized'; pathContains = '/accounts'; fromRequest = 1; toRequest = 1 }
+        (Test-DeploymentUpgradePolicy -AsOf 2026-11-22) | Should -HaveCount 7
+        (Get-FakeAzState).TokenCalls | Should -Be 2
+    }
+
+    It 'accepts a plain-string token from older Az.Accounts' {
+        Set-FakeAzState @{ SecureToken = $false }
+        (Test-DeploymentUpgradePolicy -AsOf 2026-11-22) | Should -HaveCount 7
+    }
+
+    It 'never lets the token reach any stream' {
+        $all = Test-DeploymentUpgradePolicy -AsOf 2026-11-22 -Verbose -Debug 5>&1 4>&1 3>&1 2>&1 6>&1 | Out-String -Width 500
+        $all | Should -Match 'GET '
+        $all | Should -Not -Match 'fake-token-0001'
+        $null = Add-EmulatorFault $emulator @{ kind = 'Unauthorized'; pathContains = '/accounts' }
+        $errors = Test-DeploymentUpgradePolicy -AsOf 2026-11-22 -ErrorAction SilentlyContinue -ErrorVariable e 2>&1 | Out-String
+        ($e | Out-String) + ($e.Exception | ForEach-Object { $_.ToString() }) | Should -Not -Match 'fake-token-0001'
+    }
+
+    It 'stops early when the pipeline is satisfied' {
+        $first = Test-DeploymentUpgradePolicy -SubscriptionId '*' -AsOf 2026-11-22 | Select-Object -First 1
+        $first | Should -HaveCount 1
+    }
+
+    It 'says what to run when not signed in' {
+        Set-FakeAzState @{ Connected = $false }
+        $e = { Test-DeploymentUpgradePolicy } | Should -Throw -PassThru
+        $e.FullyQualifiedErrorId | Should -BeLike 'AzNotConnected,*'
+        $e.CategoryInfo.Category | Should -Be 'AuthenticationError'
+        $e.ErrorDetails.RecommendedAction | Should -Match 'Connect-AzAccount'
+    }
+
+    It 'passes -DefaultProfile through to Az.Accounts' {
+        $profileObject = [pscustomobject]@{ Marker = 'profile-1' }
+        $null = Test-DeploymentUpgradePolicy -ResourceGroupName rg-ai-prod -AccountName contoso-oai-eastus -Name chat -DefaultProfile $profileObject
+        (Get-FakeAzState).LastProfile.Marker | Should -Be 'profile-1'
+    }
+
+    It 'still works offline without touching Az for inventory files' {
+        Set-FakeAzState @{ Connected = $false; ContextCalls = 0 }
+        $sample = Join-Path (Get-Module ModelLifecycle).ModuleBase 'samples/sample-inventory.json'
+        (Test-DeploymentUpgradePolicy -Path $sample) | Should -HaveCount 7
+        (Get-FakeAzState).ContextCalls | Should -Be 0
+    }
+}
+
+Describe 'Get-ModelRetirement -Location' {
+    It 'merges the live Models API over the catalog' {
+        Set-FakeAzState @{ Connected = $true }
+        $r = Get-ModelRetirement gpt-4o -Version 2024-08-06 -Location eastus -AsOf 2026-08-01
+        $r.Source | Should -Be 'Live'
+        $r.AutoUpgrade.Target.Model | Should -Be 'gpt-4.1'
+        $r.RetirementDate | Should -Be ([datetime]'2026-10-01')
+    }
+}
+
+Describe 'Without Az.Accounts' {
+    It 'stops with one clear error naming the module to install' {
+        $out = Join-Path ([IO.Path]::GetTempPath()) ("ml-noaz-" + [guid]::NewGuid() + '.txt')
+        $modulePath = (Get-Module ModelLifecycle).Path
+        # A fresh process whose module path has no Az.Accounts (the fake is only on this process's path).
+        & pwsh -NoProfile -NonInteractive -Command "`$env:PSModulePath = ''; Import-Module '$modulePath'; try { Test-DeploymentUpgradePolicy -ErrorAction Stop } catch { `$_.FullyQualifiedErrorId + '|' + `$_.CategoryInfo.Category | Set-Content '$out' }"
+        Get-Content $out | Should -Match '^AzAccountsNotInstalled,.*\|NotInstalled$'
+        Remove-Item $out
+    }
+}
