@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using ModelLifecycle.Core.Catalog;
+using ModelLifecycle.Core.Inventory;
 
 namespace ModelLifecycle.Core.References
 {
@@ -28,6 +29,37 @@ namespace ModelLifecycle.Core.References
         public CatalogCloud Cloud { get; set; } = CatalogCloud.AzureCloud;
 
         public DateTime AsOf { get; set; } = DateTime.Today;
+
+        /// <summary>
+        /// Adds what arrived as "deployments" (<see cref="DeploymentReader"/>): deployments are kept; input that
+        /// is not one, and accounts (whose deployments would have to be read from Azure), are reported per item
+        /// with the same error ids as Test-DeploymentUpgradePolicy.
+        /// </summary>
+        public void AddInput(IEnumerable<InputItem> items, IOperationSink sink)
+        {
+            foreach (InputItem item in items)
+            {
+                if (item.Deployment is not null)
+                {
+                    Deployments.Add(item.Deployment);
+                }
+                else if (item.Account is not null)
+                {
+                    sink.WriteError(new ModelLifecycleException(
+                        "AzureConnectionRequired",
+                        ErrorKind.InvalidOperation,
+                        $"Account '{item.Account.AccountName}' was given without its deployments; reading them from Azure is not available offline.",
+                        item.Account.AccountId)
+                    {
+                        RecommendedAction = "Pipe its deployments instead: Get-AzCognitiveServicesAccountDeployment -ResourceGroupName <group> -AccountName <account> | Find-ModelReference.",
+                    });
+                }
+                else if (item.Error is not null)
+                {
+                    sink.WriteError(item.Error);
+                }
+            }
+        }
 
         /// <summary>True when the caller named models, deployment names or deployments, so the default set is not used.</summary>
         public bool NamesTargets => Models.Count > 0 || DeploymentNames.Count > 0 || Deployments.Count > 0;

@@ -156,6 +156,24 @@ namespace ModelLifecycle.Core.Tests.References
         }
 
         [Fact]
+        public void Piped_input_keeps_deployments_and_reports_accounts_and_other_objects_per_item()
+        {
+            var sink = new RecordingSink();
+            var request = new ModelReferenceRequest();
+            var deployment = Newtonsoft.Json.Linq.JObject.Parse(@"{
+                ""id"": ""/subscriptions/s/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/a/deployments/chat"", ""name"": ""chat"",
+                ""properties"": { ""model"": { ""name"": ""gpt-4o"", ""version"": ""2024-08-06"" } } }");
+            var input = new object[] { deployment, "/subscriptions/s/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/a", 42 };
+
+            request.AddInput(ModelLifecycle.Core.Inventory.DeploymentReader.Read(input), sink);
+
+            Deployment d = Assert.Single(request.Deployments);
+            Assert.Equal(("chat", "gpt-4o", "2024-08-06"), (d.Name, d.Model, d.Version));
+            Assert.Equal(new[] { "AzureConnectionRequired", "InputNotADeployment" }, sink.Errors.Select(e => e.ErrorId));
+            Assert.True(request.NamesTargets);
+        }
+
+        [Fact]
         public void The_description_lists_what_is_searched()
         {
             var request = Request("alpha");
