@@ -10,12 +10,13 @@
     Author                 = 'ModelLifecycle contributors'
     CompanyName            = 'ModelLifecycle contributors'
     Copyright              = '(c) ModelLifecycle contributors. All rights reserved.'
-    Description            = 'Tells Azure OpenAI / Foundry admins which model versions retire when, what each of their deployments will do then (auto-upgrade, stop working, or need a migration), and changes upgrade policies safely.'
+    Description            = 'Tells Azure OpenAI / Foundry admins which model versions retire when, what each of their deployments will do then (auto-upgrade, stop working, or need a migration) and where their code names those models, and changes upgrade policies safely.'
     PowerShellVersion      = '5.1'
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess       = @('ModelLifecycle.Format.ps1xml')
     TypesToProcess         = @('ModelLifecycle.Types.ps1xml')
     CmdletsToExport        = @(
+        'Find-ModelReference'
         'Get-ModelRetirement'
         'Test-DeploymentUpgradePolicy'
     )

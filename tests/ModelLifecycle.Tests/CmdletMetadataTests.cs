@@ -24,7 +24,7 @@ namespace ModelLifecycle.Tests
         [Fact]
         public void The_assembly_has_the_documented_cmdlets()
         {
-            Assert.Equal(new[] { "Get-ModelRetirement", "Test-DeploymentUpgradePolicy" }, Cmdlets.Select(Name).OrderBy(n => n));
+            Assert.Equal(new[] { "Find-ModelReference", "Get-ModelRetirement", "Test-DeploymentUpgradePolicy" }, Cmdlets.Select(Name).OrderBy(n => n));
         }
 
         [Theory]
@@ -54,6 +54,7 @@ namespace ModelLifecycle.Tests
             var testTypes = Meta.OutputTypeNames(typeof(TestDeploymentUpgradePolicyCommand)).ToList();
             Assert.Contains("ModelLifecycle.UpgradePolicyAssessment", testTypes);
             Assert.Contains("System.Boolean", testTypes);
+            Assert.Equal(new[] { "ModelLifecycle.ModelReference" }, Meta.OutputTypeNames(typeof(FindModelReferenceCommand)));
         }
 
         private static Meta.Param[] Param(Type t, string property) => Meta.Parameters(t).Where(p => p.Property == property).ToArray();
@@ -68,6 +69,21 @@ namespace ModelLifecycle.Tests
             Assert.True(Meta.Has<SupportsWildcardsAttribute>(typeof(GetModelRetirementCommand).GetProperty("Name")!));
             var completer = Meta.Attribute<ArgumentCompleterAttribute>(typeof(GetModelRetirementCommand).GetProperty("Name")!)!;
             Assert.Equal(typeof(Binding.ModelNameCompleter), completer.ConstructorArguments[0].Value);
+        }
+
+        [Fact]
+        public void Find_ModelReference_takes_paths_first_and_deployments_from_the_pipeline()
+        {
+            var find = typeof(FindModelReferenceCommand);
+            Assert.Contains(Param(find, "Path"), p => p.Position == 0 && !p.Mandatory && p.Set == "Path");
+            Assert.Contains(Param(find, "LiteralPath"), p => p.Mandatory && p.Set == "LiteralPath" && !p.FromPipelineByPropertyName);
+            Assert.Contains(Param(find, "InputObject"), p => p.FromPipeline && !p.Mandatory && p.Set is null);
+            Assert.True(Meta.Has<SupportsWildcardsAttribute>(find.GetProperty("Path")!));
+            Assert.False(Meta.Has<SupportsWildcardsAttribute>(find.GetProperty("LiteralPath")!));
+            Assert.False(Meta.Has<SupportsWildcardsAttribute>(find.GetProperty("DeploymentName")!), "deployment names are searched as written");
+            var completer = Meta.Attribute<ArgumentCompleterAttribute>(find.GetProperty("Model")!)!;
+            Assert.Equal(typeof(Binding.ModelNameCompleter), completer.ConstructorArguments[0].Value);
+            Assert.Equal("Path", Meta.DefaultParameterSet(find));
         }
 
         [Fact]

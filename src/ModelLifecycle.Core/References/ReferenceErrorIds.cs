@@ -18,6 +18,12 @@ namespace ModelLifecycle.Core.References
         /// <summary>A .gitignore could not be read; the directory is searched without its rules (ErrorKind.ReadError).</summary>
         public const string IgnoreFileReadFailed = "IgnoreFileReadFailed";
 
+        /// <summary>
+        /// A path the caller named is on a drive that is not the file system (Env:, Cert:); reported by
+        /// Find-ModelReference, which resolves PowerShell paths before the scan (ErrorKind.InvalidArgument).
+        /// </summary>
+        public const string PathNotInFileSystem = "PathNotInFileSystem";
+
         /// <summary>A pattern, glob or option is unusable; thrown (terminating) before the scan starts.</summary>
         public const string InvalidReferencePattern = "InvalidReferencePattern";
     }

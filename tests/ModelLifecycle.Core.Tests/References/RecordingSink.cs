@@ -11,6 +11,8 @@ namespace ModelLifecycle.Core.Tests.References
 
         public List<string> Verbose { get; } = new List<string>();
 
+        public List<string> Warnings { get; } = new List<string>();
+
         /// <summary>Managed thread ids of every call, to check they all come on the consuming thread.</summary>
         public HashSet<int> CallingThreads { get; } = new HashSet<int>();
 
@@ -18,7 +20,7 @@ namespace ModelLifecycle.Core.Tests.References
 
         public void WriteDebug(string message) => Record(() => { });
 
-        public void WriteWarning(string message) => Record(() => { });
+        public void WriteWarning(string message) => Record(() => Warnings.Add(message));
 
         public void WriteProgress(ProgressReport progress) => Record(() => Progress.Add(progress));
 

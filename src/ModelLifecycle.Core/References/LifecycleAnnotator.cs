@@ -1,0 +1,100 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ModelLifecycle.Core.Catalog;
+
+namespace ModelLifecycle.Core.References
+{
+    /// <summary>
+    /// Decides which catalog entry speaks for a match, and what it says as of a date.
+    /// <list type="bullet">
+    /// <item>A model id in code names no version, so it stands for whichever version a caller may still be
+    /// on: the version that retires soonest among those not retired as of the date (a "not before" date is a
+    /// floor, not a plan, so such versions come after dated ones; among undated versions the default comes
+    /// first). When every version has retired, the one that retired last. Its replacements are the ones that
+    /// have not retired themselves (<see cref="RetirementQuery.LiveReplacements"/>).</item>
+    /// <item>A deployment pins a model, a version and a deployment type: its own entry (fine-tuned names find
+    /// their base model's fine-tuned schedule) and the retirement date for its type. A version the catalog
+    /// does not know gives no dates rather than another version's.</item>
+    /// <item>A model the catalog does not know keeps its name and has no stage or dates.</item>
+    /// </list>
+    /// </summary>
+    internal static class LifecycleAnnotator
+    {
+        public static LifecycleAnnotation ForModelId(LifecycleCatalog catalog, CatalogCloud cloud, string modelId, DateTime asOf)
+        {
+            if (ModelNames.TryParseFineTuned(modelId, out _, out _))
+            {
+                CatalogEntry? fineTuned = catalog.FindForDeployment(cloud, modelId, null);
+                return fineTuned is null
+                    ? new LifecycleAnnotation(modelId, null)
+                    : Describe(new LifecycleAnnotation(modelId, null), fineTuned, fineTuned.RetirementDate, catalog, asOf);
+            }
+
+            CatalogEntry? entry = SpeaksForModel(catalog.VersionsOf(cloud, modelId).ToList(), asOf);
+            return entry is null
+                ? new LifecycleAnnotation(modelId, null)
+                : Describe(new LifecycleAnnotation(entry.Model, null), entry, entry.RetirementDate, catalog, asOf);
+        }
+
+        public static LifecycleAnnotation ForDeployment(LifecycleCatalog catalog, CatalogCloud cloud, Deployment deployment, DateTime asOf)
+        {
+            if (string.IsNullOrWhiteSpace(deployment.Model))
+            {
+                return new LifecycleAnnotation(null, deployment.Version);
+            }
+
+            string model = deployment.Model!.Trim();
+            if (string.IsNullOrWhiteSpace(deployment.Version))
+            {
+                // Nothing pinned (a hand-made object): the deployment stands for the model as code would name it.
+                return ForModelId(catalog, cloud, model, asOf);
+            }
+
+            CatalogEntry? entry = catalog.FindForDeployment(cloud, model, deployment.Version);
+            var annotation = new LifecycleAnnotation(model, deployment.Version);
+            return entry is null ? annotation : Describe(annotation, entry, entry.RetirementDateFor(deployment.DeploymentType), catalog, asOf);
+        }
+
+        /// <summary>The entry a version-less model id is labelled with (see the class summary); null when there is none.</summary>
+        internal static CatalogEntry? SpeaksForModel(IReadOnlyList<CatalogEntry> versions, DateTime asOf)
+        {
+            List<CatalogEntry> live = versions.Where(v => RetirementQuery.StageAsOf(v, asOf) != LifecycleStage.Retired).ToList();
+            if (live.Count > 0)
+            {
+                return live
+                    .OrderBy(v => PlannedRetirement(v) ?? DateTime.MaxValue)
+                    .ThenByDescending(v => v.IsDefaultVersion == true)
+                    .ThenBy(v => v.Version ?? string.Empty, StringComparer.OrdinalIgnoreCase)
+                    .First();
+            }
+
+            return versions
+                .OrderByDescending(v => v.RetirementDate ?? DateTime.MinValue)
+                .ThenBy(v => v.Version ?? string.Empty, StringComparer.OrdinalIgnoreCase)
+                .FirstOrDefault();
+        }
+
+        private static DateTime? PlannedRetirement(CatalogEntry e) =>
+            e.RetirementQualifier == DateQualifier.NotBefore ? null : e.RetirementDate;
+
+        private static LifecycleAnnotation Describe(LifecycleAnnotation annotation, CatalogEntry entry, DateTime? retirement, LifecycleCatalog catalog, DateTime asOf)
+        {
+            LifecycleStage? stage = RetirementQuery.StageAsOf(entry, asOf);
+
+            // StageAsOf goes by the entry's earliest date across deployment types; a deployment of a type
+            // that retires later still runs, so for it the model is deprecated, not retired.
+            if (stage == LifecycleStage.Retired && entry.Stage != LifecycleStage.Retired && retirement is DateTime own && own > asOf.Date)
+            {
+                stage = LifecycleStage.Deprecated;
+            }
+
+            annotation.Stage = stage?.ToString();
+            annotation.RetirementDate = retirement;
+            annotation.RetirementDateIsTentative = retirement is not null && RetirementQuery.IsTentative(entry.RetirementQualifier);
+            annotation.DaysUntilRetirement = retirement is DateTime d ? (int)(d - asOf.Date).TotalDays : (int?)null;
+            annotation.Replacement = RetirementQuery.LiveReplacements(entry, catalog, asOf);
+            return annotation;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using ModelLifecycle.Core.Catalog;
+
+namespace ModelLifecycle.Core.References
+{
+    /// <summary>
+    /// Find-ModelReference's one Core call: decide what to look for (<see cref="ReferencePlanner"/>), search
+    /// with <see cref="ReferenceScanner"/>, and label each match with what the catalog says about the model it
+    /// stands for (<see cref="LifecycleAnnotator"/>).
+    /// </summary>
+    public static class ModelReferenceFinder
+    {
+        /// <summary>
+        /// Plans and validates at once (so an unusable pattern throws here, before any output), then returns
+        /// the labelled matches lazily: the scan runs while the caller enumerates, and reports errors,
+        /// progress and messages to <paramref name="sink"/> on the enumerating thread. When there is nothing
+        /// to search for, says so as a warning and returns no results.
+        /// </summary>
+        /// <exception cref="ModelLifecycleException">InvalidReferencePattern, for a pattern the scanner cannot use.</exception>
+        public static IEnumerable<ModelReference> Find(
+            LifecycleCatalog catalog,
+            ModelReferenceRequest request,
+            ReferenceScanOptions options,
+            IOperationSink? sink = null,
+            CancellationToken cancellationToken = default)
+        {
+            sink ??= NullOperationSink.Instance;
+            ReferencePlan plan = ReferencePlanner.Plan(catalog, request, options.CaseSensitive, sink);
+            if (plan.Patterns.Count == 0)
+            {
+                sink.WriteWarning("Nothing to search for: no model id or deployment name was left after matching -Model against the catalog.");
+                return Enumerable.Empty<ModelReference>();
+            }
+
+            sink.WriteVerbose(plan.Describe());
+            IEnumerable<ReferenceMatch> matches = ReferenceScanner.Scan(plan.Patterns, options, sink, cancellationToken);
+            return matches.SelectMany(plan.Annotate);
+        }
+    }
+}

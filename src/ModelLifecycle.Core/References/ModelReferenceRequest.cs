@@ -1,0 +1,67 @@
+using System;
+using System.Collections.Generic;
+using ModelLifecycle.Core.Catalog;
+using ModelLifecycle.Core.Inventory;
+
+namespace ModelLifecycle.Core.References
+{
+    /// <summary>What Find-ModelReference was asked to look for; <see cref="ReferencePlanner"/> turns it into patterns.</summary>
+    public sealed class ModelReferenceRequest
+    {
+        /// <summary>
+        /// Model ids, or wildcards matched against the catalog's model names (and their other spellings).
+        /// A literal id the catalog does not know is still searched.
+        /// </summary>
+        public IList<string> Models { get; set; } = new List<string>();
+
+        /// <summary>Deployment names given by name only: searched, but no model is known for them.</summary>
+        public IList<string> DeploymentNames { get; set; } = new List<string>();
+
+        /// <summary>Deployments (from the pipeline): each adds its model id and its name.</summary>
+        public IList<Deployment> Deployments { get; set; } = new List<Deployment>();
+
+        /// <summary>
+        /// When nothing above names what to search for: models with a version that retires within this many
+        /// days of <see cref="AsOf"/>, plus models with a version already retired.
+        /// </summary>
+        public int RetiringWithinDays { get; set; } = 365;
+
+        public CatalogCloud Cloud { get; set; } = CatalogCloud.AzureCloud;
+
+        public DateTime AsOf { get; set; } = DateTime.Today;
+
+        /// <summary>
+        /// Adds what arrived as "deployments" (<see cref="DeploymentReader"/>): deployments are kept; input that
+        /// is not one, and accounts (whose deployments would have to be read from Azure), are reported per item
+        /// with the same error ids as Test-DeploymentUpgradePolicy.
+        /// </summary>
+        public void AddInput(IEnumerable<InputItem> items, IOperationSink sink)
+        {
+            foreach (InputItem item in items)
+            {
+                if (item.Deployment is not null)
+                {
+                    Deployments.Add(item.Deployment);
+                }
+                else if (item.Account is not null)
+                {
+                    sink.WriteError(new ModelLifecycleException(
+                        "AzureConnectionRequired",
+                        ErrorKind.InvalidOperation,
+                        $"Account '{item.Account.AccountName}' was given without its deployments; reading them from Azure is not available offline.",
+                        item.Account.AccountId)
+                    {
+                        RecommendedAction = "Pipe its deployments instead: Get-AzCognitiveServicesAccountDeployment -ResourceGroupName <group> -AccountName <account> | Find-ModelReference.",
+                    });
+                }
+                else if (item.Error is not null)
+                {
+                    sink.WriteError(item.Error);
+                }
+            }
+        }
+
+        /// <summary>True when the caller named models, deployment names or deployments, so the default set is not used.</summary>
+        public bool NamesTargets => Models.Count > 0 || DeploymentNames.Count > 0 || Deployments.Count > 0;
+    }
+}

@@ -1,0 +1,80 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace ModelLifecycle.Core.References
+{
+    /// <summary>
+    /// The patterns one search runs with, and the label each pattern key's matches get. Built by
+    /// <see cref="ReferencePlanner"/>; read-only afterwards.
+    /// </summary>
+    internal sealed class ReferencePlan
+    {
+        private readonly Dictionary<string, LifecycleAnnotation> models;
+        private readonly Dictionary<string, IReadOnlyList<LifecycleAnnotation>> deployments;
+
+        public ReferencePlan(
+            IReadOnlyList<ReferencePattern> patterns,
+            IReadOnlyList<string> modelIds,
+            Dictionary<string, LifecycleAnnotation> models,
+            IReadOnlyList<string> deploymentNames,
+            Dictionary<string, IReadOnlyList<LifecycleAnnotation>> deployments,
+            DateTime asOf)
+        {
+            Patterns = patterns;
+            ModelIds = modelIds;
+            DeploymentNames = deploymentNames;
+            this.models = models;
+            this.deployments = deployments;
+            AsOf = asOf.Date;
+        }
+
+        public IReadOnlyList<ReferencePattern> Patterns { get; }
+
+        /// <summary>The model ids searched (pattern keys), in the order they were asked for.</summary>
+        public IReadOnlyList<string> ModelIds { get; }
+
+        /// <summary>The deployment names searched (pattern keys), in the order they were asked for.</summary>
+        public IReadOnlyList<string> DeploymentNames { get; }
+
+        public DateTime AsOf { get; }
+
+        /// <summary>The labels for a pattern key: one for a model id, one per distinct model behind a deployment name.</summary>
+        public IReadOnlyList<LifecycleAnnotation> AnnotationsFor(PatternKind kind, string key)
+        {
+            if (kind == PatternKind.ModelId)
+            {
+                return models.TryGetValue(key, out LifecycleAnnotation? model) ? new[] { model } : Array.Empty<LifecycleAnnotation>();
+            }
+
+            return deployments.TryGetValue(key, out IReadOnlyList<LifecycleAnnotation>? labels) ? labels : Array.Empty<LifecycleAnnotation>();
+        }
+
+        /// <summary>
+        /// One result per label: a deployment name used on two accounts for different models is reported
+        /// with each, since the code may be talking to either.
+        /// </summary>
+        public IEnumerable<ModelReference> Annotate(ReferenceMatch match) =>
+            AnnotationsFor(match.Kind, match.Key).Select(a => a.Stamp(match, AsOf));
+
+        public string Describe()
+        {
+            var parts = new List<string>();
+            if (ModelIds.Count > 0)
+            {
+                parts.Add(Count(ModelIds.Count, "model id") + " (" + string.Join(", ", ModelIds) + ")");
+            }
+
+            if (DeploymentNames.Count > 0)
+            {
+                parts.Add(Count(DeploymentNames.Count, "deployment name") + " (" + string.Join(", ", DeploymentNames) + ")");
+            }
+
+            return "Searching for " + string.Join(" and ", parts) + ".";
+        }
+
+        private static string Count(int n, string noun) =>
+            n.ToString(CultureInfo.InvariantCulture) + " " + noun + (n == 1 ? string.Empty : "s");
+    }
+}

@@ -1,0 +1,253 @@
+# Find-ModelReference end to end: a small source tree in $TestDrive, searched by the built module.
+BeforeAll {
+    Import-Module ModelLifecycle -Force -ErrorAction Stop
+    $WarningPreference = 'SilentlyContinue'
+
+    # As of this date the catalog says: gpt-4o's last versions retire on 2026-10-01, gpt-4o-mini
+    # (Standard) retired on 2026-03-31, dall-e-3 on 2026-03-04, and gpt-35-turbo 0301 long before.
+    $asOf = [datetime]'2026-06-01'
+
+    $tree = Join-Path $TestDrive 'repo'
+    function Write-TreeFile([string] $Relative, [string] $Text, [System.Text.Encoding] $Encoding = [System.Text.UTF8Encoding]::new($false)) {
+        $file = Join-Path $tree $Relative
+        $null = New-Item -ItemType Directory -Force -Path (Split-Path $file)
+        [IO.File]::WriteAllText($file, $Text, $Encoding)
+    }
+    Write-TreeFile 'src/chat.py' (@(
+            'from openai import AzureOpenAI'
+            'resp = client.chat.completions.create(model="chat-standard", messages=m)'
+            'fast = client.chat.completions.create(model="gpt-4o-mini", messages=m)'
+            'best = client.chat.completions.create(model="gpt-4o", messages=m)'
+        ) -join "`n")
+    Write-TreeFile 'src/images.ts' (@(
+            '// was "dalle-3" in the old OpenAI client'
+            'const image = await client.images.generate({ model: "dall-e-3", prompt });'
+        ) -join "`n")
+    Write-TreeFile 'src/legacy.cs' 'var model = "gpt-35-turbo";'
+    Write-TreeFile 'docs/notes.txt' "Modèle : GPT-4o`r`n" ([System.Text.UnicodeEncoding]::new($false, $true))
+    Write-TreeFile '.gitignore' "build/`n"
+    Write-TreeFile 'build/bundle.js' 'model:"gpt-4o"'
+    Write-TreeFile 'app/[id]/page.tsx' 'const m = "gpt-4o";'
+
+    # A simple function, so that @args passes named parameters and switches through.
+    function Find-InTree { Find-ModelReference -Path $tree -AsOf $asOf @args }
+    function Get-Where($r) { '{0}:{1}:{2}' -f $r.RelativePath($tree).Replace('\', '/'), $r.LineNumber, $r.Column }
+    $sample = Join-Path (Get-Module ModelLifecycle).ModuleBase 'samples/sample-inventory.json'
+}
+
+Describe 'Find-ModelReference' {
+    Context 'what it finds' {
+        It 'finds a model id as a whole token, with its line and column, and labels it from the catalog' {
+            $r = @(Find-InTree -Model gpt-4o)
+            $r | ForEach-Object { Get-Where $_ } | Should -Be @('app/[id]/page.tsx:1:12', 'docs/notes.txt:1:10', 'src/chat.py:4:46')
+            $r[0].PSObject.TypeNames[0] | Should -Be 'ModelLifecycle.ModelReference'
+            $chat = $r[2]
+            $chat.Path | Should -Be (Join-Path $tree 'src/chat.py')
+            $chat.Line | Should -Be 'best = client.chat.completions.create(model="gpt-4o", messages=m)'
+            $chat.Match | Should -Be 'gpt-4o'
+            $chat.Kind | Should -Be 'ModelId'
+            $chat.Model | Should -Be 'gpt-4o'
+            $chat.RetirementDate | Should -Be ([datetime]'2026-10-01')
+            $chat.DaysUntilRetirement | Should -Be 122
+            $chat.Stage | Should -Be 'Deprecated'
+            $chat.Replacement.ToString() | Should -Be 'gpt-5.1'
+        }
+
+        It 'does not report gpt-4o inside gpt-4o-mini unless -AllowSubstring' {
+            (Find-ModelReference -Path (Join-Path $tree 'src/chat.py') -Model gpt-4o -AsOf $asOf).LineNumber | Should -Be @(4)
+            (Find-ModelReference -Path (Join-Path $tree 'src/chat.py') -Model gpt-4o -AllowSubstring -AsOf $asOf).LineNumber | Should -Be @(3, 4)
+        }
+
+        It 'matches case-insensitively unless -CaseSensitive' {
+            (Find-InTree -Model gpt-4o -Include *.txt).Match | Should -Be 'GPT-4o'
+            Find-InTree -Model gpt-4o -Include *.txt -CaseSensitive | Should -BeNullOrEmpty
+        }
+
+        It 'reads a UTF-16 file and counts its column in characters' {
+            $r = Find-InTree -Model gpt-4o -Include notes.txt
+            $r.Column | Should -Be 10
+            $r.Line | Should -Be 'Modèle : GPT-4o'
+        }
+
+        It 'finds other spellings under the catalog''s model, with its stage and live replacements' {
+            $r = @(Find-InTree -Model dalle-3)
+            $r.Match | Should -Be @('dalle-3', 'dall-e-3')
+            $r.Model | Select-Object -Unique | Should -Be 'dall-e-3'
+            $r[0].Stage | Should -Be 'Retired'
+            $r[0].DaysUntilRetirement | Should -BeLessThan 0
+            $r[0].Replacement.Model | Should -Contain 'gpt-image-1.5'
+        }
+
+        It 'expands -Model wildcards against the catalog''s model names' {
+            (Find-InTree -Model 'gpt-4o*').Model | Sort-Object -Unique | Should -Be @('gpt-4o', 'gpt-4o-mini')
+        }
+
+        It 'still searches a literal id the catalog does not know, with a warning' {
+            Write-TreeFile 'src/custom.py' 'model = "contoso-llm"'
+            try {
+                $r = Find-ModelReference -Path $tree -AsOf $asOf -Model contoso-llm -WarningVariable w -WarningAction SilentlyContinue
+                $r.Model | Should -Be 'contoso-llm'
+                $r.Stage | Should -BeNullOrEmpty
+                $w.Message | Should -Match "'contoso-llm' is not in the AzureCloud catalog"
+            }
+            finally { Remove-Item (Join-Path $tree 'src/custom.py') }
+        }
+
+        It 'searches retiring and retired models by default, narrowed by -RetiringWithinDays' {
+            $default = Find-ModelReference -Path $tree -AsOf 2026-01-15
+            $default.Model | Sort-Object -Unique | Should -Be @('dall-e-3', 'gpt-35-turbo', 'gpt-4o', 'gpt-4o-mini')
+            $narrow = Find-ModelReference -Path $tree -AsOf 2026-01-15 -RetiringWithinDays 30
+            $narrow.Model | Sort-Object -Unique | Should -Be @('dall-e-3', 'gpt-35-turbo') -Because 'gpt-35-turbo has retired versions and the catalog records dall-e-3 as Retired; gpt-4o and gpt-4o-mini retire in 75 days'
+        }
+
+        It 'finds -DeploymentName names as written, without a model' {
+            $r = Find-InTree -DeploymentName chat-standard
+            Get-Where $r | Should -Be 'src/chat.py:2:46'
+            $r.Kind | Should -Be 'DeploymentName'
+            $r.Model | Should -BeNullOrEmpty
+        }
+    }
+
+    Context 'which files' {
+        It 'honours .gitignore unless -NoIgnore' {
+            (Find-InTree -Model gpt-4o).Path | Should -Not -Contain (Join-Path $tree 'build/bundle.js')
+            (Find-InTree -Model gpt-4o -NoIgnore).Path | Should -Contain (Join-Path $tree 'build/bundle.js')
+        }
+
+        It 'filters files with -Include and -Exclude globs' {
+            (Find-InTree -Model gpt-4o -Include *.py, *.ts).Path | Should -Be @((Join-Path $tree 'src/chat.py'))
+            (Find-InTree -Model gpt-4o -Exclude docs/, app/).Path | Should -Be @((Join-Path $tree 'src/chat.py'))
+        }
+
+        It 'resolves paths relative to the current location, and -LiteralPath takes brackets as written' {
+            Push-Location $tree
+            try {
+                (Find-ModelReference src -Model gpt-4o -AsOf $asOf).Path | Should -Be @((Join-Path $tree 'src/chat.py'))
+                (Find-ModelReference -LiteralPath 'app/[id]' -Model gpt-4o -AsOf $asOf).Path | Should -Be @((Join-Path $tree 'app/[id]/page.tsx'))
+                (Find-ModelReference -Model gpt-4o -AsOf $asOf) | Should -HaveCount 3 -Because '-Path defaults to the current location'
+            }
+            finally { Pop-Location }
+        }
+    }
+
+    Context 'pipeline input' {
+        It 'takes assessments from Test-DeploymentUpgradePolicy: their model ids and deployment names, labelled with the deployment' {
+            $r = Test-DeploymentUpgradePolicy -Path $sample -AsOf $asOf | Find-ModelReference -Path $tree -AsOf $asOf
+            $deployment = $r | Where-Object Kind -eq 'DeploymentName'
+            Get-Where $deployment | Should -Be 'src/chat.py:2:46'
+            $deployment.Match | Should -Be 'chat-standard'
+            $deployment.Model | Should -Be 'gpt-4o'
+            $deployment.Version | Should -Be '2024-08-06'
+            $deployment.RetirementDate | Should -Be ([datetime]'2026-03-31') -Because 'chat-standard is a Standard deployment'
+            ($r | Where-Object Kind -eq 'ModelId').Model | Sort-Object -Unique | Should -Be @('dall-e-3', 'gpt-4o') -Because 'the inventory names these models and not gpt-4o-mini or gpt-35-turbo, so the default set is not searched'
+        }
+
+        It 'reports piped objects that are not deployments per item and goes on' {
+            $r = @((Get-Date), [pscustomobject]@{ DeploymentName = 'chat-standard'; Model = 'gpt-4o'; Version = '2024-11-20' }) |
+                Find-ModelReference -Path $tree -AsOf $asOf -ErrorVariable err -ErrorAction SilentlyContinue
+            $err | Should -HaveCount 1
+            $err[0].FullyQualifiedErrorId | Should -BeLike 'InputNotADeployment,*'
+            ($r | Where-Object Kind -eq 'DeploymentName').RetirementDate | Should -Be ([datetime]'2026-10-01')
+        }
+    }
+
+    Context 'errors' {
+        It 'reports a missing path as a non-terminating PathNotFound and searches the others' {
+            $r = Find-ModelReference -Path (Join-Path $TestDrive 'missing'), $tree -Model gpt-4o -AsOf $asOf -ErrorVariable err -ErrorAction SilentlyContinue
+            $r | Should -HaveCount 3
+            $err | Should -HaveCount 1
+            $err[0].FullyQualifiedErrorId | Should -BeLike 'PathNotFound,*'
+            $err[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        }
+
+        It 'reports an unreadable file as a non-terminating FileReadFailed' {
+            # Root reads any file whatever its mode, so as root a write-only kernel attribute stands in.
+            $unreadable = $null
+            if (-not $IsWindows -and (id -u) -ne '0') {
+                $unreadable = Join-Path $TestDrive 'locked.txt'
+                Set-Content $unreadable 'gpt-4o'
+                chmod 000 $unreadable
+            }
+            else {
+                $unreadable = @('/sys/bus/pci/rescan', '/sys/kernel/mm/ksm/run') | Where-Object {
+                    if (-not (Test-Path -LiteralPath $_)) { return $false }
+                    try { [IO.File]::OpenRead($_).Dispose(); $false } catch { $true }
+                } | Select-Object -First 1
+            }
+            if (-not $unreadable) { Set-ItResult -Skipped -Because 'this machine has no file the current user cannot read' }
+
+            $r = Find-ModelReference -Path $unreadable, $tree -Model gpt-4o -AsOf $asOf -ErrorVariable err -ErrorAction SilentlyContinue
+            $r | Should -HaveCount 3
+            $err | Should -HaveCount 1
+            $err[0].FullyQualifiedErrorId | Should -BeLike 'FileReadFailed,*'
+            $err[0].CategoryInfo.Category | Should -Be 'ReadError'
+            $err[0].TargetObject | Should -Be $unreadable
+        }
+
+        It 'refuses a path that is not in the file system, per path' {
+            $null = Find-ModelReference -Path Env:, $tree -Model gpt-4o -AsOf $asOf -ErrorVariable err -ErrorAction SilentlyContinue
+            $err[0].FullyQualifiedErrorId | Should -BeLike 'PathNotInFileSystem,*'
+            $err[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        }
+
+        It 'stops with InvalidReferencePattern when nothing can be searched for' {
+            { Find-InTree -DeploymentName "two`nlines" -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidReferencePattern,ModelLifecycle.Commands.FindModelReferenceCommand'
+        }
+    }
+
+    Context 'presentation' {
+        It 'renders a table grouped by file whose columns fit 80 characters' {
+            Push-Location $tree
+            try { $text = Find-ModelReference -Model gpt-4o, dall-e-3 -AsOf $asOf | Format-Table | Out-String -Width 80 }
+            finally { Pop-Location }
+            $text | Should -Match 'Path: src[\\/]images\.ts'
+            $text | Should -Match 'Line\s+Col\s+Match\s+Model\s+Retires\s+Replacement'
+            $text | Should -Match '\s2\s+54\s+dall-e-3\s+dall-e-3\s+2026-03-04\s+gpt-image-1'
+            ($text -split "`r?`n" | Where-Object { $_.TrimEnd().Length -gt 80 }) | Should -BeNullOrEmpty
+        }
+
+        It 'shows every property in a list' {
+            $text = Find-InTree -Model gpt-4o -Include chat.py | Format-List | Out-String -Width 200
+            $text | Should -Match 'RetirementDate : 2026-10-01 \(122 days\)'
+            $text | Should -Match 'Line\s+: best = client'
+        }
+
+        It 'exports to CSV with readable replacements' {
+            $csv = Join-Path $TestDrive 'refs.csv'
+            Find-InTree -Model dall-e-3 | Export-Csv $csv -ErrorAction Stop
+            $rows = Import-Csv $csv
+            $rows | Should -HaveCount 2
+            $rows[0].PSObject.Properties.Name | Should -Be @('Path', 'LineNumber', 'Column', 'Line', 'Match', 'Kind', 'Model', 'Version', 'Stage', 'RetirementDate', 'RetirementDateIsTentative', 'DaysUntilRetirement', 'Replacement', 'AsOf')
+            $rows[0].Replacement | Should -Be 'gpt-image-1, gpt-image-1.5'
+            $rows[0].LineNumber | Should -Be '1'
+        }
+
+        It 'completes -Model from the catalog' {
+            $line = 'Find-ModelReference -Model gpt-4o-mi'
+            (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain 'gpt-4o-mini'
+        }
+    }
+
+    Context 'long runs' {
+        It 'reports progress and stops promptly on Ctrl+C' {
+            # A tree big enough that the search is still running when it is stopped.
+            $big = if ($IsWindows) { $env:windir } else { '/usr' }
+            $ps = [powershell]::Create()
+            try {
+                $null = $ps.AddCommand('Import-Module').AddParameter('Name', (Join-Path (Get-Module ModelLifecycle).ModuleBase 'ModelLifecycle.psd1')).AddStatement()
+                $null = $ps.AddCommand('Find-ModelReference').AddParameter('Path', $big).AddParameter('NoIgnore').AddParameter('ErrorAction', 'SilentlyContinue').AddParameter('WarningAction', 'SilentlyContinue')
+                $handle = $ps.BeginInvoke()
+                $deadline = [datetime]::UtcNow.AddSeconds(10)
+                while ($ps.Streams.Progress.Count -eq 0 -and -not $handle.IsCompleted -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+                $ps.Streams.Progress.Count | Should -BeGreaterThan 0 -Because 'a search that takes a while shows progress'
+                $ps.Streams.Progress[0].Activity | Should -Be 'Searching for model references'
+
+                $clock = [Diagnostics.Stopwatch]::StartNew()
+                $ps.Stop()
+                $clock.Elapsed.TotalSeconds | Should -BeLessThan 5
+                $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+            }
+            finally { $ps.Dispose() }
+        }
+    }
+}
