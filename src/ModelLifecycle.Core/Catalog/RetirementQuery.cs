@@ -156,7 +156,10 @@ namespace ModelLifecycle.Core.Catalog
         {
             if (e.Stage == LifecycleStage.Retired)
             {
-                return LifecycleStage.Retired;
+                // The live API knows; a page written after the retirement says "retired" also of the days
+                // before it, when the version was still serving existing customers.
+                var last = e.LatestRetirementDate;
+                return e.Origin == CatalogOrigin.Live || last is null || last <= asOf.Date ? LifecycleStage.Retired : LifecycleStage.Deprecated;
             }
 
             // Retired once every deployment type has retired; until then, deployments of some type still run.

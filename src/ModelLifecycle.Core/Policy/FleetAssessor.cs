@@ -67,20 +67,20 @@ namespace ModelLifecycle.Core.Policy
                 onAssessment(await EvaluateAsync(d, contextSubscriptionId, cancellationToken).ConfigureAwait(false));
             }
 
-            var scan = request.Discovery ?? new ScanRequest();
-            foreach (var a in request.Accounts)
-            {
-                scan.Accounts.Add(a);
-            }
-
-            foreach (var d in request.DeploymentIds)
-            {
-                scan.Deployments.Add(d);
-            }
-
-            if (request.Discovery is null && scan.Accounts.Count == 0 && scan.Deployments.Count == 0)
+            if (request.Discovery is null && request.Accounts.Count == 0 && request.DeploymentIds.Count == 0)
             {
                 return;
+            }
+
+            var scan = request.Discovery ?? new ScanRequest();
+            if (request.Accounts.Count > 0)
+            {
+                scan.Accounts = (scan.Accounts ?? new AzureResourceId[0]).Concat(request.Accounts).ToList();
+            }
+
+            if (request.DeploymentIds.Count > 0)
+            {
+                scan.Deployments = (scan.Deployments ?? new AzureResourceId[0]).Concat(request.DeploymentIds).ToList();
             }
 
             // The scanner hands deployments over one at a time; evaluation with a live catalog may wait

@@ -117,6 +117,16 @@ namespace ModelLifecycle.Core.Policy
                 _a.RetirementDateIsTentative = RetirementQuery.IsTentative(qualifier);
                 var days = (int)(date - _o.AsOf).TotalDays;
                 _a.DaysUntilRetirement = days;
+
+                // The deployment's own stage: its type's date decides, not the version's earliest type.
+                if (days <= 0)
+                {
+                    _a.Stage = nameof(LifecycleStage.Retired);
+                }
+                else if (stage == LifecycleStage.Retired && entry.Origin != CatalogOrigin.Live)
+                {
+                    _a.Stage = nameof(LifecycleStage.Deprecated);
+                }
                 if (_a.RetirementDateIsTentative)
                 {
                     _notes.Add(string.Format(CultureInfo.InvariantCulture, "The retirement date is tentative ({0}); it may move.", EntryMerger.DescribeDate(date, qualifier)));

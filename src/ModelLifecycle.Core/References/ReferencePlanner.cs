@@ -16,9 +16,10 @@ namespace ModelLifecycle.Core.References
     /// <item>-DeploymentName names are searched as given; a name that also arrived as a deployment takes
     /// that deployment's model.</item>
     /// <item>When none of those is given: every base model with a version whose scheduled retirement falls
-    /// within RetiringWithinDays of AsOf, plus every model with a version already retired ("not before"
+    /// within RetiringWithinDays of AsOf, plus those retired in the year before AsOf ("not before"
     /// floors are not schedules, and fine-tuned schedules concern deployments, which code names by
-    /// deployment name).</item>
+    /// deployment name). Older retirements are left out of the default: they are dozens of short ids
+    /// (ada, davinci, whisper ...) that match ordinary words; name them with -Model to search for them.</item>
     /// </list>
     /// Ids and names are deduplicated ignoring case (or exactly, in a case-sensitive search).
     /// </summary>
@@ -85,13 +86,16 @@ namespace ModelLifecycle.Core.References
         }
 
         /// <summary>The default set (see the class summary), sorted by name.</summary>
+        internal const int RetiredLookbackDays = 365;
+
         internal static IEnumerable<string> DefaultModels(LifecycleCatalog catalog, CatalogCloud cloud, DateTime asOf, int retiringWithinDays)
         {
             DateTime until = asOf.Date.AddDays(retiringWithinDays);
+            DateTime since = asOf.Date.AddDays(-RetiredLookbackDays);
             return catalog.Entries
-                .Where(e => e.Cloud == cloud && e.Kind == ModelKind.Base)
-                .Where(e => RetirementQuery.StageAsOf(e, asOf) == LifecycleStage.Retired
-                            || (e.RetirementDate is DateTime d && d <= until && e.RetirementQualifier != DateQualifier.NotBefore))
+                .Where(e => e.Cloud == cloud && e.Kind == ModelKind.Base && e.RetirementQualifier != DateQualifier.NotBefore)
+                .Where(e => e.EarliestRetirementDate is DateTime first && first <= until
+                            && (e.LatestRetirementDate is not DateTime last || last >= since))
                 .Select(e => e.Model)
                 .Distinct(StringComparer.OrdinalIgnoreCase)
                 .OrderBy(m => m, StringComparer.OrdinalIgnoreCase);

@@ -67,6 +67,17 @@ namespace ModelLifecycle.Core.Tests.Policy
         }
 
         [Fact]
+        public void Stage_follows_the_deployments_own_date()
+        {
+            // Standard retired 2026-03-31; GlobalStandard runs until 2026-10-01.
+            Assert.Equal("Retired", Assess(Deployment("gpt-4o", "2024-08-06", "Standard", "NoAutoUpgrade"), "2026-05-01").Stage);
+            Assert.Equal("Deprecated", Assess(Deployment("gpt-4o", "2024-08-06", "GlobalStandard", "NoAutoUpgrade"), "2026-05-01").Stage);
+            // The DALL-E callout (written after the date) says Retired; before the date it was still serving.
+            Assert.Equal("Deprecated", Assess(Deployment("dall-e-3", "3.0", "Standard", "NoAutoUpgrade"), "2026-01-15").Stage);
+            Assert.Equal("Retired", Assess(Deployment("dall-e-3", "3.0", "Standard", "NoAutoUpgrade"), "2026-03-04").Stage);
+        }
+
+        [Fact]
         public void O1_with_NoAutoUpgrade_stopped_working()
         {
             var a = Assess(Deployment("o1", "2024-12-17", "GlobalStandard", "NoAutoUpgrade"), "2026-11-22");

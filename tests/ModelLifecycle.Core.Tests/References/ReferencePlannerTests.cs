@@ -20,14 +20,15 @@ namespace ModelLifecycle.Core.Tests.References
             plan.Patterns.Select(p => $"{p.Kind}:{p.Text}>{p.Key}").ToList();
 
         [Fact]
-        public void With_nothing_named_it_searches_what_retires_within_a_year_and_what_has_retired()
+        public void With_nothing_named_it_searches_what_retires_within_a_year_and_what_retired_in_the_last()
         {
             ReferencePlan plan = Plan(new ModelReferenceRequest { AsOf = ReferenceCatalog.Date });
 
             // Not: beta and far (later), undated, onlyfloor (a "not before" floor is no schedule),
-            // gov-only (another cloud), alpha's fine-tuned schedule (alpha is in for its base versions).
+            // ended (retired on no known date), gov-only (another cloud), alpha's fine-tuned schedule
+            // (alpha is in for its base versions). history's last version retired exactly a year ago.
             Assert.Equal(
-                new[] { "alpha", "dall-e-3", "ended", "floor", "gone", "gpt-35-turbo", "history", "split", "vague" },
+                new[] { "alpha", "dall-e-3", "floor", "gone", "gpt-35-turbo", "history", "split", "vague" },
                 plan.ModelIds);
             Assert.Empty(plan.DeploymentNames);
         }
@@ -37,7 +38,16 @@ namespace ModelLifecycle.Core.Tests.References
         {
             var request = new ModelReferenceRequest { AsOf = ReferenceCatalog.Date, RetiringWithinDays = 30 };
 
-            Assert.Equal(new[] { "alpha", "dall-e-3", "ended", "gone", "history", "split" }, Plan(request).ModelIds);
+            Assert.Equal(new[] { "alpha", "dall-e-3", "gone", "history", "split" }, Plan(request).ModelIds);
+        }
+
+        [Fact]
+        public void Retirements_older_than_a_year_leave_the_default_set()
+        {
+            var request = new ModelReferenceRequest { AsOf = ReferenceCatalog.Date.AddDays(1) };
+
+            Assert.DoesNotContain("history", Plan(request).ModelIds);
+            Assert.Contains("gone", Plan(request).ModelIds);
         }
 
         [Fact]
