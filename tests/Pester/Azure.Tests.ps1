@@ -2,6 +2,7 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'EmulatorSupport.ps1')
     $WarningPreference = 'SilentlyContinue'
+    $savedModulePath = $env:PSModulePath
     $emulator = Start-ArmEmulator
     Use-FakeAzAccounts
     Import-Module ModelLifecycle -Force -ErrorAction Stop
@@ -13,6 +14,7 @@ BeforeAll {
 AfterAll {
     Stop-ArmEmulator $emulator
     Remove-Module Az.Accounts -Force -ErrorAction SilentlyContinue
+    $env:PSModulePath = $savedModulePath
 }
 
 Describe 'Test-DeploymentUpgradePolicy against ARM' {
@@ -95,12 +97,15 @@ Describe 'Test-DeploymentUpgradePolicy against ARM' {
     }
 
     It 'never lets the token reach any stream' {
-        $all = Test-DeploymentUpgradePolicy -AsOf 2026-11-22 -Verbose -Debug 5>&1 4>&1 3>&1 2>&1 6>&1 | Out-String -Width 500
+        $DebugPreference = 'Continue'
+        $all = Test-DeploymentUpgradePolicy -AsOf 2026-11-22 -Verbose 5>&1 4>&1 3>&1 2>&1 6>&1 | Out-String -Width 500
+        $DebugPreference = 'SilentlyContinue'
         $all | Should -Match 'GET '
         $all | Should -Not -Match 'fake-token-0001'
         $null = Add-EmulatorFault $emulator @{ kind = 'Unauthorized'; pathContains = '/accounts' }
-        $errors = Test-DeploymentUpgradePolicy -AsOf 2026-11-22 -ErrorAction SilentlyContinue -ErrorVariable e 2>&1 | Out-String
-        ($e | Out-String) + ($e.Exception | ForEach-Object { $_.ToString() }) | Should -Not -Match 'fake-token-0001'
+        $null = Test-DeploymentUpgradePolicy -AsOf 2026-11-22 -ErrorAction SilentlyContinue -ErrorVariable e
+        $e | Should -Not -BeNullOrEmpty
+        (($e | Out-String) + ($e | ForEach-Object { $_.Exception.ToString() })) | Should -Not -Match 'fake-token-0001'
     }
 
     It 'stops early when the pipeline is satisfied' {
@@ -133,7 +138,7 @@ Describe 'Test-DeploymentUpgradePolicy against ARM' {
 Describe 'Get-ModelRetirement -Location' {
     It 'merges the live Models API over the catalog' {
         Set-FakeAzState @{ Connected = $true }
-        $r = Get-ModelRetirement gpt-4o -Version 2024-08-06 -Location eastus -AsOf 2026-08-01
+        $r = Get-ModelRetirement gpt-4o -Version 2024-08-06 -Location eastus -AsOf 2026-08-01 | Where-Object Kind -eq 'Base'
         $r.Source | Should -Be 'Live'
         $r.AutoUpgrade.Target.Model | Should -Be 'gpt-4.1'
         $r.RetirementDate | Should -Be ([datetime]'2026-10-01')

@@ -96,8 +96,9 @@ Describe 'Find-ModelReference' {
         It 'searches retiring and retired models by default, narrowed by -RetiringWithinDays' {
             $default = Find-ModelReference -Path $tree -AsOf 2026-01-15
             $default.Model | Sort-Object -Unique | Should -Be @('dall-e-3', 'gpt-35-turbo', 'gpt-4o', 'gpt-4o-mini')
-            $narrow = Find-ModelReference -Path $tree -AsOf 2026-01-15 -RetiringWithinDays 30
-            $narrow.Model | Sort-Object -Unique | Should -Be @('dall-e-3', 'gpt-35-turbo') -Because 'gpt-35-turbo has retired versions and the catalog records dall-e-3 as Retired; gpt-4o and gpt-4o-mini retire in 75 days'
+            $narrow = Find-ModelReference -Path $tree -AsOf 2026-01-15 -RetiringWithinDays 50
+            $narrow.Model | Sort-Object -Unique | Should -Be @('dall-e-3', 'gpt-35-turbo') -Because 'gpt-35-turbo has versions retired in the last year, dall-e-3 retires in 48 days, gpt-4o and gpt-4o-mini in 75'
+            (Find-ModelReference -Path $tree -AsOf 2026-01-15 -RetiringWithinDays 30).Model | Sort-Object -Unique | Should -Be @('gpt-35-turbo')
         }
 
         It 'finds -DeploymentName names as written, without a model' {

@@ -105,12 +105,6 @@ Describe 'Test-DeploymentUpgradePolicy' {
         $err[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
     }
 
-    It 'says that an account needs Azure rather than guessing' {
-        $acct = [pscustomobject]@{ ResourceGroupName = 'rg'; AccountName = 'a'; Id = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/a'; AccountType = 'OpenAI'; Endpoint = 'https://a.openai.azure.com/' }
-        $null = $acct | Test-DeploymentUpgradePolicy -ErrorVariable err -ErrorAction SilentlyContinue
-        $err[0].FullyQualifiedErrorId | Should -BeLike 'AzureConnectionRequired,*'
-    }
-
     It 'returns one bool with -Quiet' {
         $q = Test-DeploymentUpgradePolicy -Path $sample -Quiet -AsOf 2026-11-22
         $q | Should -BeOfType [bool]

@@ -10,8 +10,11 @@ namespace ModelLifecycle.Core.Arm
     /// </summary>
     public sealed class ArmClientOptions
     {
-        /// <summary>Requests in flight at once across the whole client (the cmdlets' -ThrottleLimit). Default 16.</summary>
-        public int ThrottleLimit { get; set; } = 16;
+        /// <summary>The -ThrottleLimit default of every cmdlet that talks to Azure (CMDLETS.md).</summary>
+        public const int DefaultThrottleLimit = 16;
+
+        /// <summary>Requests in flight at once across the whole client (the cmdlets' -ThrottleLimit).</summary>
+        public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
 
         /// <summary>
         /// Attempts per request, the first included, for transient failures (429, 500/502/503/504,

@@ -176,6 +176,24 @@ namespace ModelLifecycle.Core.Catalog
             return e.Stage;
         }
 
+        /// <summary>
+        /// The stage for one deployment, whose own retirement date (its type's) is <paramref name="ownDate"/>:
+        /// retired once that date has passed; while it is ahead, a version another type has already left
+        /// (or that a later page calls retired) is Deprecated for this deployment, not Retired.
+        /// </summary>
+        public static LifecycleStage? StageFor(CatalogEntry e, DateTime? ownDate, DateTime asOf)
+        {
+            if (ownDate is DateTime own && own <= asOf.Date && e.RetirementQualifier != DateQualifier.NotBefore)
+            {
+                return LifecycleStage.Retired;
+            }
+
+            var stage = StageAsOf(e, asOf);
+            return stage == LifecycleStage.Retired && e.Origin != CatalogOrigin.Live && ownDate is DateTime ahead && ahead > asOf.Date
+                ? LifecycleStage.Deprecated
+                : stage;
+        }
+
         public static bool IsTentative(DateQualifier q) =>
             q == DateQualifier.NoEarlierThan || q == DateQualifier.NotBefore || q == DateQualifier.Tentative || q == DateQualifier.Relative;
 

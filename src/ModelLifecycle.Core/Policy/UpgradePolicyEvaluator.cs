@@ -118,15 +118,8 @@ namespace ModelLifecycle.Core.Policy
                 var days = (int)(date - _o.AsOf).TotalDays;
                 _a.DaysUntilRetirement = days;
 
-                // The deployment's own stage: its type's date decides, not the version's earliest type.
-                if (days <= 0)
-                {
-                    _a.Stage = nameof(LifecycleStage.Retired);
-                }
-                else if (stage == LifecycleStage.Retired && entry.Origin != CatalogOrigin.Live)
-                {
-                    _a.Stage = nameof(LifecycleStage.Deprecated);
-                }
+                // The deployment's own stage: its type's date decides, not the version's other types.
+                _a.Stage = RetirementQuery.StageFor(entry, date, _o.AsOf)?.ToString();
                 if (_a.RetirementDateIsTentative)
                 {
                     _notes.Add(string.Format(CultureInfo.InvariantCulture, "The retirement date is tentative ({0}); it may move.", EntryMerger.DescribeDate(date, qualifier)));

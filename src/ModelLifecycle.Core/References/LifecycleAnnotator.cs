@@ -28,13 +28,13 @@ namespace ModelLifecycle.Core.References
                 CatalogEntry? fineTuned = catalog.FindForDeployment(cloud, modelId, null);
                 return fineTuned is null
                     ? new LifecycleAnnotation(modelId, null)
-                    : Describe(new LifecycleAnnotation(modelId, null), fineTuned, fineTuned.RetirementDate, catalog, asOf);
+                    : Describe(new LifecycleAnnotation(modelId, null), fineTuned, RetirementQuery.NextRetirement(fineTuned, asOf), catalog, asOf);
             }
 
             CatalogEntry? entry = SpeaksForModel(catalog.VersionsOf(cloud, modelId).ToList(), asOf);
             return entry is null
                 ? new LifecycleAnnotation(modelId, null)
-                : Describe(new LifecycleAnnotation(entry.Model, null), entry, entry.RetirementDate, catalog, asOf);
+                : Describe(new LifecycleAnnotation(entry.Model, null), entry, RetirementQuery.NextRetirement(entry, asOf), catalog, asOf);
         }
 
         public static LifecycleAnnotation ForDeployment(LifecycleCatalog catalog, CatalogCloud cloud, Deployment deployment, DateTime asOf)
@@ -56,40 +56,36 @@ namespace ModelLifecycle.Core.References
             return entry is null ? annotation : Describe(annotation, entry, entry.RetirementDateFor(deployment.DeploymentType), catalog, asOf);
         }
 
-        /// <summary>The entry a version-less model id is labelled with (see the class summary); null when there is none.</summary>
+        /// <summary>
+        /// The entry a version-less model id is labelled with: of the versions some deployment type of
+        /// which is still ahead (or undated), the one whose next retirement comes first; when every
+        /// version has retired, the one that retired last. Null when the model has no entry.
+        /// </summary>
         internal static CatalogEntry? SpeaksForModel(IReadOnlyList<CatalogEntry> versions, DateTime asOf)
         {
             List<CatalogEntry> live = versions.Where(v => RetirementQuery.StageAsOf(v, asOf) != LifecycleStage.Retired).ToList();
             if (live.Count > 0)
             {
                 return live
-                    .OrderBy(v => PlannedRetirement(v) ?? DateTime.MaxValue)
+                    .OrderBy(v => Planned(v, RetirementQuery.NextRetirement(v, asOf)) ?? DateTime.MaxValue)
                     .ThenByDescending(v => v.IsDefaultVersion == true)
                     .ThenBy(v => v.Version ?? string.Empty, StringComparer.OrdinalIgnoreCase)
                     .First();
             }
 
             return versions
-                .OrderByDescending(v => v.RetirementDate ?? DateTime.MinValue)
+                .OrderByDescending(v => v.LatestRetirementDate ?? DateTime.MinValue)
                 .ThenBy(v => v.Version ?? string.Empty, StringComparer.OrdinalIgnoreCase)
                 .FirstOrDefault();
         }
 
-        private static DateTime? PlannedRetirement(CatalogEntry e) =>
-            e.RetirementQualifier == DateQualifier.NotBefore ? null : e.RetirementDate;
+        /// <summary>A "not before" floor is not a planned date: it ranks after every scheduled one (it is still shown, as tentative).</summary>
+        private static DateTime? Planned(CatalogEntry e, DateTime? date) =>
+            e.RetirementQualifier == DateQualifier.NotBefore ? null : date;
 
         private static LifecycleAnnotation Describe(LifecycleAnnotation annotation, CatalogEntry entry, DateTime? retirement, LifecycleCatalog catalog, DateTime asOf)
         {
-            LifecycleStage? stage = RetirementQuery.StageAsOf(entry, asOf);
-
-            // StageAsOf goes by the entry's earliest date across deployment types; a deployment of a type
-            // that retires later still runs, so for it the model is deprecated, not retired.
-            if (stage == LifecycleStage.Retired && entry.Stage != LifecycleStage.Retired && retirement is DateTime own && own > asOf.Date)
-            {
-                stage = LifecycleStage.Deprecated;
-            }
-
-            annotation.Stage = stage?.ToString();
+            annotation.Stage = RetirementQuery.StageFor(entry, retirement, asOf)?.ToString();
             annotation.RetirementDate = retirement;
             annotation.RetirementDateIsTentative = retirement is not null && RetirementQuery.IsTentative(entry.RetirementQualifier);
             annotation.DaysUntilRetirement = retirement is DateTime d ? (int)(d - asOf.Date).TotalDays : (int?)null;

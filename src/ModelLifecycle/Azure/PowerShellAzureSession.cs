@@ -24,14 +24,14 @@ if (-not (Get-Module -Name Az.Accounts)) { Import-Module -Name Az.Accounts -Erro
 [bool](Get-Command -Name Get-AzAccessToken -ErrorAction Stop).Parameters.ContainsKey('AsSecureString')";
 
         private const string ContextScript = @"
-param($Profile)
-if ($null -ne $Profile) { Get-AzContext -DefaultProfile $Profile -ErrorAction Stop } else { Get-AzContext -ErrorAction Stop }";
+param($AzProfile)
+if ($null -ne $AzProfile) { Get-AzContext -DefaultProfile $AzProfile -ErrorAction Stop } else { Get-AzContext -ErrorAction Stop }";
 
         private const string TokenScript = @"
-param($ResourceUrl, $Profile, $Secure)
+param($ResourceUrl, $AzProfile, $Secure)
 $arguments = @{ ResourceUrl = $ResourceUrl; ErrorAction = 'Stop'; WarningAction = 'SilentlyContinue' }
 if ($Secure) { $arguments.AsSecureString = $true }
-if ($null -ne $Profile) { $arguments.DefaultProfile = $Profile }
+if ($null -ne $AzProfile) { $arguments.DefaultProfile = $AzProfile }
 Get-AzAccessToken @arguments";
 
         private readonly AsyncModelLifecycleCmdlet _cmdlet;
@@ -69,7 +69,8 @@ Get-AzAccessToken @arguments";
                 };
             }
 
-            var profile = defaultProfile is PSObject p ? p.BaseObject : defaultProfile;
+            // Az passes its IAzureContextContainer unwrapped; a [pscustomobject] keeps its wrapper, where its properties live.
+            var profile = defaultProfile is null ? null : PSObjectPropertyBag.Unwrap(defaultProfile);
             PSObject? context;
             try
             {

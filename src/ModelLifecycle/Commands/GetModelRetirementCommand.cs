@@ -93,7 +93,7 @@ namespace ModelLifecycle.Commands
 
             if (Location is { Length: > 0 })
             {
-                var session = PowerShellAzureSession.Connect(this, DefaultProfile);
+                var session = ConnectAzure(DefaultProfile);
                 if (!IsBound(nameof(Cloud)))
                 {
                     Cloud = AzShapes.CatalogCloudOf(session.Context);

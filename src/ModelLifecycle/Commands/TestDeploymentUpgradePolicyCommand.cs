@@ -58,7 +58,9 @@ namespace ModelLifecycle.Commands
         public string? Name { get; set; }
 
         /// <summary>Account or deployment resource ids.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = ByResourceId, ValueFromPipelineByPropertyName = true)]
+        // Not bound from the pipeline by property name: objects with a ResourceId (this module's own
+        // assessments among them) arrive whole through -InputObject, which keeps their details.
+        [Parameter(Mandatory = true, ParameterSetName = ByResourceId)]
         [Alias("Id")]
         [ValidateNotNullOrEmpty]
         public string[]? ResourceId { get; set; }
@@ -165,7 +167,7 @@ namespace ModelLifecycle.Commands
                              || _request.Accounts.Count > 0 || _request.DeploymentIds.Count > 0 || _request.Deployments.Count > 0;
             if (needsAzure)
             {
-                var session = PowerShellAzureSession.Connect(this, DefaultProfile);
+                var session = ConnectAzure(DefaultProfile);
                 var cloud = IsBound(nameof(Cloud)) ? Cloud : AzShapes.CatalogCloudOf(session.Context);
                 var plan = FleetAssessmentPlan.For(ParameterSetName == Discover, SubscriptionId, session.Context.SubscriptionId, ResourceGroupName, AccountName, Name);
                 plan.ApplyTo(_request);

@@ -38,6 +38,20 @@ namespace ModelLifecycle.Commands
             }
         }
 
+        /// <summary>The caller's Az session; ends the command with one clear error when it cannot be had.</summary>
+        internal Azure.PowerShellAzureSession ConnectAzure(object? defaultProfile)
+        {
+            try
+            {
+                return Azure.PowerShellAzureSession.Connect(this, defaultProfile);
+            }
+            catch (ModelLifecycleException ex)
+            {
+                Terminate(ex);
+                throw; // not reached: Terminate throws
+            }
+        }
+
         /// <summary>Writes an output object from any thread.</summary>
         protected void Emit(object value) => Dispatch(() => WriteObject(value));
 
