@@ -18,6 +18,7 @@
     CmdletsToExport        = @(
         'Find-ModelReference'
         'Get-ModelRetirement'
+        'Set-DeploymentUpgradeOption'
         'Test-DeploymentUpgradePolicy'
     )
     FunctionsToExport      = @()

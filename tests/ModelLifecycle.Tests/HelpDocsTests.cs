@@ -37,7 +37,10 @@ namespace ModelLifecycle.Tests
         {
             var page = MarkdownHelpReader.Read(Path.Combine(Docs, Name(cmdlet) + ".md"));
             Assert.Equal(Name(cmdlet), page.Name);
-            var actual = Meta.Parameters(cmdlet).Select(p => p.Property).Distinct().OrderBy(n => n);
+            // ShouldProcess adds -WhatIf and -Confirm, which the page documents as platyPS does.
+            var actual = Meta.Parameters(cmdlet).Select(p => p.Property)
+                .Concat(Meta.SupportsShouldProcess(cmdlet) ? new[] { "WhatIf", "Confirm" } : Array.Empty<string>())
+                .Distinct().OrderBy(n => n);
             Assert.Equal(actual, page.Parameters.Select(p => p.Name).OrderBy(n => n));
             Assert.True(page.Examples.Count >= 2, "at least two examples");
             Assert.All(page.Examples, e => Assert.Contains("PS> ", e.Code));
@@ -49,7 +52,7 @@ namespace ModelLifecycle.Tests
         public void Documented_parameter_facts_match_the_attributes(Type cmdlet)
         {
             var page = MarkdownHelpReader.Read(Path.Combine(Docs, Name(cmdlet) + ".md"));
-            foreach (var doc in page.Parameters)
+            foreach (var doc in page.Parameters.Where(p => p.Name != "WhatIf" && p.Name != "Confirm"))
             {
                 var attributes = Meta.Parameters(cmdlet).Where(p => p.Property == doc.Name).ToList();
                 Assert.True(attributes.Any(a => a.Mandatory) == doc.Required, $"-{doc.Name}: Required");

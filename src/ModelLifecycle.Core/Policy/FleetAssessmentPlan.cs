@@ -119,6 +119,25 @@ namespace ModelLifecycle.Core.Policy
             return new FleetAssessmentPlan(null, accounts, deployments);
         }
 
+        /// <summary>For write commands: the named accounts and deployments become targets (discovery only with '*').</summary>
+        public void ApplyTo(DeploymentTargets targets)
+        {
+            if (Discovery is not null)
+            {
+                targets.Discovery = Discovery;
+            }
+
+            foreach (var a in Accounts)
+            {
+                targets.AddAccount(a);
+            }
+
+            foreach (var d in Deployments)
+            {
+                targets.AddDeployment(d);
+            }
+        }
+
         public void ApplyTo(FleetAssessmentRequest request)
         {
             if (Discovery is not null)
