@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using ModelLifecycle.Bench.References;
+using ModelLifecycle.Bench.SetOption;
 
 namespace ModelLifecycle.Bench
 {
@@ -11,6 +12,7 @@ namespace ModelLifecycle.Bench
         private static readonly IReadOnlyList<IScenario> Scenarios = new IScenario[]
         {
             new ReferenceScenario(),
+            new SetOptionScenario(),
         };
 
         public static int Main(string[] args)

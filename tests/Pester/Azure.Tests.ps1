@@ -108,6 +108,29 @@ Describe 'Test-DeploymentUpgradePolicy against ARM' {
         (($e | Out-String) + ($e | ForEach-Object { $_.Exception.ToString() })) | Should -Not -Match 'fake-token-0001'
     }
 
+    It 'reports an account deleted mid-scan once and finishes the rest' {
+        # Its own emulator: the deletion is permanent.
+        $own = Start-ArmEmulator
+        try {
+            Set-FakeAzState @{ ArmUrl = $own.Url }
+            $null = Add-EmulatorFault $own @{ kind = 'DeleteAccount'; method = 'GET'; pathContains = 'contoso-foundry-swc/deployments'; account = 'contoso-foundry-swc' }
+            $r = Test-DeploymentUpgradePolicy -AsOf 2026-11-22 -ErrorVariable err -ErrorAction SilentlyContinue
+            $r | Should -HaveCount 4
+            $err | Should -HaveCount 1
+            $err[0].FullyQualifiedErrorId | Should -BeLike 'AccountNotFound,*'
+        }
+        finally {
+            Set-FakeAzState @{ ArmUrl = $emulator.Url }
+            Stop-ArmEmulator $own
+        }
+    }
+
+    It 'refreshes short-lived tokens as they expire during a run' {
+        Set-FakeAzState @{ LifetimeMinutes = 4 }
+        (Test-DeploymentUpgradePolicy -SubscriptionId '*' -AsOf 2026-11-22) | Should -HaveCount 9
+        (Get-FakeAzState).TokenCalls | Should -BeGreaterThan 1 -Because 'a token within five minutes of expiry is replaced before use'
+    }
+
     It 'stops early when the pipeline is satisfied' {
         $first = Test-DeploymentUpgradePolicy -SubscriptionId '*' -AsOf 2026-11-22 | Select-Object -First 1
         $first | Should -HaveCount 1
