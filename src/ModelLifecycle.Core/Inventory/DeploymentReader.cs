@@ -30,6 +30,17 @@ namespace ModelLifecycle.Core.Inventory
         public static InputItem ForAccount(AzureResourceId a) => new InputItem(null, a, null);
 
         public static InputItem ForError(ModelLifecycleException e) => new InputItem(null, null, e);
+
+        /// <summary>The error for an account given where its deployments cannot be read from Azure.</summary>
+        public static ModelLifecycleException AccountNeedsAzure(AzureResourceId account, string command) =>
+            new ModelLifecycleException(
+                "AzureConnectionRequired",
+                ErrorKind.InvalidOperation,
+                $"Account '{account.AccountName}' was given without its deployments; reading them from Azure is not available here.",
+                account.AccountId)
+            {
+                RecommendedAction = $"Pipe its deployments instead: Get-AzCognitiveServicesAccountDeployment -ResourceGroupName <group> -AccountName <account> | {command}.",
+            };
     }
 
     /// <summary>

@@ -30,14 +30,7 @@ namespace ModelLifecycle.Core.Policy
                 }
                 else if (item.Account is not null)
                 {
-                    sink.WriteError(new ModelLifecycleException(
-                        "AzureConnectionRequired",
-                        ErrorKind.InvalidOperation,
-                        $"Account '{item.Account.AccountName}' was given without its deployments; reading them from Azure is not available offline.",
-                        item.Account.AccountId)
-                    {
-                        RecommendedAction = "Pipe its deployments instead: Get-AzCognitiveServicesAccountDeployment -ResourceGroupName <group> -AccountName <account> | Test-DeploymentUpgradePolicy.",
-                    });
+                    sink.WriteError(InputItem.AccountNeedsAzure(item.Account, "Test-DeploymentUpgradePolicy"));
                 }
                 else if (item.Deployment is Deployment d && string.IsNullOrWhiteSpace(d.Model))
                 {

@@ -45,14 +45,7 @@ namespace ModelLifecycle.Core.References
                 }
                 else if (item.Account is not null)
                 {
-                    sink.WriteError(new ModelLifecycleException(
-                        "AzureConnectionRequired",
-                        ErrorKind.InvalidOperation,
-                        $"Account '{item.Account.AccountName}' was given without its deployments; reading them from Azure is not available offline.",
-                        item.Account.AccountId)
-                    {
-                        RecommendedAction = "Pipe its deployments instead: Get-AzCognitiveServicesAccountDeployment -ResourceGroupName <group> -AccountName <account> | Find-ModelReference.",
-                    });
+                    sink.WriteError(InputItem.AccountNeedsAzure(item.Account, "Find-ModelReference"));
                 }
                 else if (item.Error is not null)
                 {

@@ -88,21 +88,10 @@ namespace ModelLifecycle.Commands
 
         protected override void BeginProcessing()
         {
-            _asOf = IsBound(nameof(AsOf)) ? AsOf.Date : DateTime.Today;
-            try
-            {
-                _catalog = CatalogSources.Load(CatalogPath is null ? null : GetUnresolvedProviderPathFromPSPath(CatalogPath));
-            }
-            catch (ModelLifecycleException ex)
-            {
-                Terminate(ex);
-            }
+            _asOf = AsOfOrToday(AsOf);
+            _catalog = LoadCatalog(CatalogPath);
 
-            var stale = CatalogSources.StalenessWarning(_catalog!, _asOf);
-            if (stale is not null)
-            {
-                WriteWarning(stale);
-            }
+            WarnIfStale(_catalog, _asOf);
         }
 
         /// <summary>Only collects: the tree is searched once, for everything piped in, in EndProcessing.</summary>

@@ -81,15 +81,8 @@ namespace ModelLifecycle.Commands
 
         protected override void BeginProcessing()
         {
-            _asOf = IsBound(nameof(AsOf)) ? AsOf.Date : DateTime.Today;
-            try
-            {
-                _catalog = CatalogSources.Load(CatalogPath is null ? null : GetUnresolvedProviderPathFromPSPath(CatalogPath));
-            }
-            catch (ModelLifecycleException ex)
-            {
-                Terminate(ex);
-            }
+            _asOf = AsOfOrToday(AsOf);
+            _catalog = LoadCatalog(CatalogPath);
 
             if (Location is { Length: > 0 })
             {
@@ -108,11 +101,7 @@ namespace ModelLifecycle.Commands
                 });
             }
 
-            var stale = CatalogSources.StalenessWarning(_catalog!, _asOf);
-            if (stale is not null)
-            {
-                WriteWarning(stale);
-            }
+            WarnIfStale(_catalog!, _asOf);
         }
 
         protected override void ProcessRecord()

@@ -106,21 +106,13 @@ namespace ModelLifecycle.Commands
 
         protected override void BeginProcessing()
         {
-            _asOf = IsBound(nameof(AsOf)) ? AsOf.Date : DateTime.Today;
-            try
-            {
-                _catalog = CatalogSources.Load(CatalogPath is null ? null : GetUnresolvedProviderPathFromPSPath(CatalogPath));
-            }
-            catch (ModelLifecycleException ex)
-            {
-                Terminate(ex);
-                return;
-            }
+            _asOf = AsOfOrToday(AsOf);
+            _catalog = LoadCatalog(CatalogPath);
 
-            var stale = Live ? null : CatalogSources.StalenessWarning(_catalog, _asOf);
-            if (stale is not null)
+            if (!Live)
             {
-                WriteWarning(stale);
+                // With -Live, the Models API's current data is laid over the catalog, so its age does not matter.
+                WarnIfStale(_catalog, _asOf);
             }
 
             _request.Live = Live.IsPresent;

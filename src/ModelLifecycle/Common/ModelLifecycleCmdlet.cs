@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using ModelLifecycle.Core;
+using ModelLifecycle.Core.Catalog;
 
 namespace ModelLifecycle.Commands
 {
@@ -58,6 +59,33 @@ namespace ModelLifecycle.Commands
 
             return record;
         }
+
+        /// <summary>The embedded catalog with -CatalogPath (resolved like any PowerShell path) laid over it; a bad file ends the command.</summary>
+        protected LifecycleCatalog LoadCatalog(string? catalogPath)
+        {
+            try
+            {
+                return CatalogSources.Load(catalogPath is null ? null : GetUnresolvedProviderPathFromPSPath(catalogPath));
+            }
+            catch (ModelLifecycleException ex)
+            {
+                Terminate(ex);
+                throw; // not reached: Terminate throws
+            }
+        }
+
+        /// <summary>Warns once when the catalog is much older than the day asked about.</summary>
+        protected void WarnIfStale(LifecycleCatalog catalog, DateTime asOf)
+        {
+            var stale = CatalogSources.StalenessWarning(catalog, asOf);
+            if (stale is not null)
+            {
+                WriteWarning(stale);
+            }
+        }
+
+        /// <summary>-AsOf when given, else today: the day every date rule is applied to.</summary>
+        protected DateTime AsOfOrToday(DateTime asOf) => IsBound("AsOf") ? asOf.Date : DateTime.Today;
 
         /// <summary>A bound parameter's presence, for optional value-type parameters.</summary>
         protected bool IsBound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);
