@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using ModelLifecycle.Bench.FleetScan;
 using ModelLifecycle.Bench.References;
 
 namespace ModelLifecycle.Bench
@@ -11,6 +12,7 @@ namespace ModelLifecycle.Bench
         private static readonly IReadOnlyList<IScenario> Scenarios = new IScenario[]
         {
             new ReferenceScenario(),
+            new FleetScenario(),
         };
 
         public static int Main(string[] args)
