@@ -299,6 +299,21 @@ namespace ModelLifecycle.Core.Tests.Inventory
         }
 
         [Fact]
+        public async Task An_empty_subscription_list_with_named_accounts_discovers_nothing_but_a_star_anywhere_means_all()
+        {
+            Fleet fleet = Fleet.Generate(2, 3, 1, 27);
+            FleetSubscription s = fleet.Subscriptions[1];
+            AzureResourceId named = AzureResourceId.ForAccount(s.SubscriptionId, s.ResourceGroups[0].Name, s.ResourceGroups[0].Accounts[0].Name);
+            await using ArmHarness h = await Start(fleet);
+
+            List<Deployment> onlyNamed = await ScanAsync(h, new ScanRequest { SubscriptionIds = Array.Empty<string>(), Accounts = new[] { named } });
+            List<Deployment> all = await ScanAsync(h, new ScanRequest { SubscriptionIds = new[] { fleet.Subscriptions[0].SubscriptionId, "*" } });
+
+            Assert.Single(onlyNamed);
+            AssertSame(Expected(fleet), all);
+        }
+
+        [Fact]
         public async Task A_named_account_that_is_gone_gives_one_error()
         {
             Fleet fleet = Fleet.Generate(1, 2, 2, 19);
