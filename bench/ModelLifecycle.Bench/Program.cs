@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using ModelLifecycle.Bench.FleetScan;
 using ModelLifecycle.Bench.References;
 using ModelLifecycle.Bench.SetOption;
 
@@ -12,6 +13,7 @@ namespace ModelLifecycle.Bench
         private static readonly IReadOnlyList<IScenario> Scenarios = new IScenario[]
         {
             new ReferenceScenario(),
+            new FleetScenario(),
             new SetOptionScenario(),
         };
 

@@ -7,6 +7,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using ModelLifecycle.ArmEmulator;
+using ModelLifecycle.Bench.FleetScan;
 using ModelLifecycle.Core;
 using ModelLifecycle.Core.Arm;
 using ModelLifecycle.Core.Catalog;
@@ -46,9 +47,9 @@ namespace ModelLifecycle.Bench.SetOption
 
             Console.WriteLine($"set-option: {accounts} accounts x {perAccount} deployments, {latencyMs} ms per request, poll interval {pollMs} ms");
             var parallel = Measure(fleet, throttle, latencyMs, pollMs, Option);
-            Console.WriteLine($"  -ThrottleLimit {throttle,-3}: {parallel.Seconds,8:F2} s  ({parallel.Requests} requests, {parallel.Writes} writes, max {parallel.MaxInFlight} in flight, {parallel.Errors} errors)");
+            Console.WriteLine($"  -ThrottleLimit {throttle,-3}: {parallel.Seconds,8:F2} s  ({parallel.Requests} requests, {parallel.Writes} writes, max {parallel.MaxInFlight} in flight, {parallel.Errors} errors{parallel.FirstError})");
             var sequential = Measure(fleet, 1, latencyMs, pollMs, Option);
-            Console.WriteLine($"  -ThrottleLimit 1  : {sequential.Seconds,8:F2} s  ({sequential.Requests} requests, {sequential.Writes} writes, max {sequential.MaxInFlight} in flight, {sequential.Errors} errors)");
+            Console.WriteLine($"  -ThrottleLimit 1  : {sequential.Seconds,8:F2} s  ({sequential.Requests} requests, {sequential.Writes} writes, max {sequential.MaxInFlight} in flight, {sequential.Errors} errors{sequential.FirstError})");
 
             // Bound: the requests spread over the throttle, or the longest account's chain, whichever is longer.
             var perRequest = latencyMs / 1000.0;
@@ -87,6 +88,7 @@ namespace ModelLifecycle.Bench.SetOption
             public long Writes { get; set; }
             public int MaxInFlight { get; set; }
             public int Errors { get; set; }
+            public string? FirstError { get; set; }
         }
 
         private static Measurement Measure(Fleet fleet, int throttle, int latencyMs, int pollMs, string option)
@@ -96,7 +98,7 @@ namespace ModelLifecycle.Bench.SetOption
                 await using var server = await ArmEmulatorServer.StartAsync(fleet.Clone(), new EmulatorOptions { Latency = TimeSpan.FromMilliseconds(latencyMs), LroInProgressPolls = 1 });
                 var subscription = fleet.Subscriptions[0].SubscriptionId;
                 var sink = new CountingSink();
-                using var arm = new ArmClient(new StaticTokenSession(server.BaseUri, subscription), new ArmClientOptions { ThrottleLimit = throttle, MinimumPollInterval = TimeSpan.FromMilliseconds(pollMs) }, sink);
+                using var arm = new ArmClient(new BenchAzureSession(server.BaseUri, subscription), new ArmClientOptions { ThrottleLimit = throttle, MinimumPollInterval = TimeSpan.FromMilliseconds(pollMs) }, sink);
                 var ids = fleet.Subscriptions.SelectMany(s => s.ResourceGroups.SelectMany(g => g.Accounts.SelectMany(acc => acc.Deployments.Select(d =>
                     AzureResourceId.ForDeployment(s.SubscriptionId, g.Name, acc.Name, d.Name))))).ToList();
                 var writer = new UpgradeOptionWriter(arm, EmbeddedCatalog.Catalog, new Core.Policy.EvaluationOptions(DateTime.Today), sink, (_, _) => Task.FromResult(true));
@@ -111,31 +113,9 @@ namespace ModelLifecycle.Bench.SetOption
                     Writes = server.Counters.Count("PUT"),
                     MaxInFlight = server.Counters.MaxInFlight,
                     Errors = sink.Errors,
+                    FirstError = sink.FirstError is null ? null : "; first: " + sink.FirstError,
                 };
             }).GetAwaiter().GetResult();
-        }
-
-        private sealed class CountingSink : IOperationSink
-        {
-            private int _errors;
-
-            public int Errors => _errors;
-
-            public void WriteVerbose(string message) { }
-
-            public void WriteDebug(string message) { }
-
-            public void WriteWarning(string message) { }
-
-            public void WriteProgress(ProgressReport progress) { }
-
-            public void WriteError(ModelLifecycleException error)
-            {
-                if (Interlocked.Increment(ref _errors) <= 3)
-                {
-                    Console.Error.WriteLine("  error: " + error.Message);
-                }
-            }
         }
     }
 }

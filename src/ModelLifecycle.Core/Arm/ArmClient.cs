@@ -28,6 +28,13 @@ namespace ModelLifecycle.Core.Arm
         private readonly ArmTransport transport;
         private readonly ArmClientOptions options;
 
+        /// <param name="session">The sign-in; tokens are fetched through a <see cref="TokenCache"/> over it.</param>
+        /// <param name="options">Copied when the client is made; later changes to it do not reach the client.</param>
+        /// <param name="sink">Gets a Debug line per request and a Verbose line per retry; never the token.</param>
+        /// <param name="handler">
+        /// For tests and proxies: used as is and not disposed. Without one the client makes its own
+        /// HttpClientHandler with MaxConnectionsPerServer = ThrottleLimit and redirects off.
+        /// </param>
         public ArmClient(IAzureSession session, ArmClientOptions? options = null, IOperationSink? sink = null, HttpMessageHandler? handler = null)
         {
             if (session is null)
@@ -115,7 +122,8 @@ namespace ModelLifecycle.Core.Arm
         }
 
         /// <summary>
-        /// PUTs the whole <paramref name="body"/>, follows the long-running operation to its end and returns
+        /// PUTs the whole <paramref name="body"/> (read with <see cref="GetDeploymentAsync"/> and changed where
+        /// meant, so every other property goes back as it came), follows the long-running operation to its end and returns
         /// the deployment as ARM has it afterwards. A 409 RequestConflict (another operation on the account)
         /// is waited out and retried up to ConflictRetryLimit times. An operation that ends Failed or Canceled
         /// throws OperationFailed with the operation's error code; one still running after LroTimeout throws

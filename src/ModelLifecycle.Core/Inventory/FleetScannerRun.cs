@@ -24,7 +24,7 @@ namespace ModelLifecycle.Core.Inventory
         private readonly Wildcard? groupFilter;
         private readonly Wildcard? accountFilter;
         private readonly Stopwatch clock = Stopwatch.StartNew();
-        private readonly CancellationTokenSource stop = new CancellationTokenSource();
+        private CancellationTokenSource stop = new CancellationTokenSource();
         private Exception? fatal;
         private int accountsFound;
         private int accountsDone;
@@ -48,11 +48,14 @@ namespace ModelLifecycle.Core.Inventory
 
         private bool HasExplicit => (request.Accounts?.Count ?? 0) > 0 || (request.Deployments?.Count ?? 0) > 0;
 
-        private bool Discover => request.SubscriptionIds is not null || !HasExplicit;
+        private bool Discover => (request.SubscriptionIds?.Count ?? 0) > 0 || !HasExplicit;
 
         public async Task RunAsync(CancellationToken cancellationToken)
         {
-            using CancellationTokenRegistration link = cancellationToken.Register(() => stop.Cancel());
+            // Stops every worker on the caller's cancellation or on a fatal error. Disposed only after every
+            // worker has finished, so nothing can touch it afterwards.
+            using CancellationTokenSource linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            stop = linked;
             CancellationToken token = stop.Token;
             var accounts = new FleetScannerWorkGroup(arm.ThrottleLimit, Fail);
             try
@@ -115,8 +118,6 @@ namespace ModelLifecycle.Core.Inventory
                 {
                     sink.WriteProgress(Progress(complete: true));
                 }
-
-                stop.Dispose();
             }
         }
 
@@ -161,7 +162,7 @@ namespace ModelLifecycle.Core.Inventory
                 return new[] { current! };
             }
 
-            if (asked.Count == 1 && asked[0] == "*")
+            if (asked.Any(s => s?.Trim() == "*"))
             {
                 // Every subscription the token can see: a failure here leaves nothing to scan, so it is thrown.
                 IReadOnlyList<JObject> listed = await arm.ListSubscriptionsAsync(token).ConfigureAwait(false);
@@ -422,7 +423,7 @@ namespace ModelLifecycle.Core.Inventory
             {
                 string where = request.SubscriptionIds is { Count: 1 } one && one[0] != "*"
                     ? $"subscription '{one[0]}'"
-                    : request.SubscriptionIds is null ? $"subscription '{arm.Context.SubscriptionId}'" : "the subscriptions scanned";
+                    : (request.SubscriptionIds?.Count ?? 0) == 0 ? $"subscription '{arm.Context.SubscriptionId}'" : "the subscriptions scanned";
                 if (groupFilter is { IsLiteral: true } && accountFilter is not { IsLiteral: true } && subscriptionsListed > 0 && groupsMissing == subscriptionsListed)
                 {
                     WriteNotFound(ArmErrorIds.ResourceGroupNotFound, $"Resource group '{Literal(request.ResourceGroupName!)}' was not found in {where}.", request.ResourceGroupName!);

@@ -7,7 +7,7 @@ namespace ModelLifecycle.Core.Inventory
     /// deployments, or a mix.
     /// </summary>
     /// <remarks>
-    /// Discovery (subscriptions -> accounts -> deployments) runs when <see cref="SubscriptionIds"/> is set, or
+    /// Discovery (subscriptions -> accounts -> deployments) runs when <see cref="SubscriptionIds"/> names any, or
     /// when neither <see cref="Accounts"/> nor <see cref="Deployments"/> names anything. So a cmdlet that
     /// got accounts or deployments from the pipeline passes only those and nothing else is read; one that
     /// got nothing passes an empty request and the context's subscription is scanned.
@@ -15,7 +15,7 @@ namespace ModelLifecycle.Core.Inventory
     public sealed class ScanRequest
     {
         /// <summary>
-        /// The subscriptions to discover. Null: the Az context's subscription. A single "*": every
+        /// The subscriptions to discover. Null or empty: the Az context's subscription. "*": every
         /// subscription the token can see (GET /subscriptions first).
         /// </summary>
         public IReadOnlyList<string>? SubscriptionIds { get; set; }
