@@ -150,11 +150,30 @@ Describe 'Test-DeploymentUpgradePolicy against ARM' {
         (Get-FakeAzState).LastProfile.Marker | Should -Be 'profile-1'
     }
 
-    It 'still works offline without touching Az for inventory files' {
-        Set-FakeAzState @{ Connected = $false; ContextCalls = 0 }
+    It 'still works offline, signed out, for inventory files, and asks for no token' {
+        Set-FakeAzState @{ Connected = $false; TokenCalls = 0 }
         $sample = Join-Path (Get-Module ModelLifecycle).ModuleBase 'samples/sample-inventory.json'
         (Test-DeploymentUpgradePolicy -Path $sample) | Should -HaveCount 7
-        (Get-FakeAzState).ContextCalls | Should -Be 0
+        (Get-FakeAzState).TokenCalls | Should -Be 0
+    }
+}
+
+Describe 'The signed-in cloud' {
+    It 'is the default schedule when Az.Accounts is loaded, without -Cloud' {
+        Set-FakeAzState @{ Connected = $true; Environment = 'AzureUSGovernment'; ArmUrl = $emulator.Url }
+        try {
+            (Get-ModelRetirement gpt-4o -Version 2024-11-20 -AsOf 2026-11-22).Cloud | Should -Be 'AzureUSGovernment'
+            (Get-ModelRetirement gpt-4o -Version 2024-11-20 -AsOf 2026-11-22 -Cloud AzureCloud).Cloud | Should -Be 'AzureCloud'
+        }
+        finally {
+            Set-FakeAzState @{ Environment = 'AzureCloud' }
+        }
+    }
+
+    It 'is AzureCloud when not signed in, and nothing is imported for it' {
+        Set-FakeAzState @{ Connected = $false }
+        (Get-ModelRetirement o1 -AsOf 2026-11-22).Cloud | Should -Be 'AzureCloud'
+        Set-FakeAzState @{ Connected = $true }
     }
 }
 

@@ -90,6 +90,25 @@ Get-AzAccessToken @arguments";
             return new PowerShellAzureSession(cmdlet, profile, secure, AzShapes.ReadContext(bag, PSObjectPropertyBag.Adapt));
         }
 
+        /// <summary>
+        /// The cloud of the caller's context when Az.Accounts is already loaded and signed in; null
+        /// otherwise. Never imports Az.Accounts: offline commands must not depend on it.
+        /// </summary>
+        public static AzureContextInfo? PeekContext(PSCmdlet cmdlet)
+        {
+            const string Peek = "if (Get-Module -Name Az.Accounts) { Get-AzContext -ErrorAction SilentlyContinue }";
+            try
+            {
+                var context = Invoke(cmdlet, Peek).FirstOrDefault(o => o is not null);
+                var bag = context is null ? null : PSObjectPropertyBag.Adapt(context);
+                return bag is null ? null : AzShapes.ReadContext(bag, PSObjectPropertyBag.Adapt);
+            }
+            catch (Exception ex) when (ex is RuntimeException || ex is ModelLifecycleException)
+            {
+                return null;
+            }
+        }
+
         public Task<AccessTokenInfo> GetTokenAsync(CancellationToken cancellationToken) =>
             _cmdlet.OnPipelineAsync(() =>
             {

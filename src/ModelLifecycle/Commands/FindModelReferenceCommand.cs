@@ -89,6 +89,7 @@ namespace ModelLifecycle.Commands
         protected override void BeginProcessing()
         {
             _asOf = AsOfOrToday(AsOf);
+            Cloud = CloudOrContext(Cloud);
             _catalog = LoadCatalog(CatalogPath);
 
             WarnIfStale(_catalog, _asOf);

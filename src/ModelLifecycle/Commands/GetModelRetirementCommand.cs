@@ -82,6 +82,7 @@ namespace ModelLifecycle.Commands
         protected override void BeginProcessing()
         {
             _asOf = AsOfOrToday(AsOf);
+            Cloud = CloudOrContext(Cloud);
             _catalog = LoadCatalog(CatalogPath);
 
             if (Location is { Length: > 0 })

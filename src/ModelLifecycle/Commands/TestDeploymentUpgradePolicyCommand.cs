@@ -107,6 +107,7 @@ namespace ModelLifecycle.Commands
         protected override void BeginProcessing()
         {
             _asOf = AsOfOrToday(AsOf);
+            Cloud = CloudOrContext(Cloud);
             _catalog = LoadCatalog(CatalogPath);
 
             if (!Live)

@@ -84,6 +84,21 @@ namespace ModelLifecycle.Commands
             }
         }
 
+        /// <summary>
+        /// -Cloud when given; else the cloud of an Az context that is already signed in (Az.Accounts is not
+        /// loaded for this); else AzureCloud.
+        /// </summary>
+        protected CatalogCloud CloudOrContext(CatalogCloud cloud)
+        {
+            if (IsBound("Cloud"))
+            {
+                return cloud;
+            }
+
+            var context = Azure.PowerShellAzureSession.PeekContext(this);
+            return context is null ? CatalogCloud.AzureCloud : Core.Azure.AzShapes.CatalogCloudOf(context);
+        }
+
         /// <summary>-AsOf when given, else today: the day every date rule is applied to.</summary>
         protected DateTime AsOfOrToday(DateTime asOf) => IsBound("AsOf") ? asOf.Date : DateTime.Today;
 
