@@ -15,11 +15,8 @@ namespace ModelLifecycle.Commands
     /// <summary>Changes deployments' versionUpgradeOption through ARM, and nothing else about them.</summary>
     [Cmdlet(VerbsCommon.Set, "DeploymentUpgradeOption", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByInput)]
     [OutputType(typeof(Deployment))]
-    public sealed class SetDeploymentUpgradeOptionCommand : AsyncModelLifecycleCmdlet
+    public sealed class SetDeploymentUpgradeOptionCommand : DeploymentCmdlet
     {
-        private const string ByInput = "ByInput";
-        private const string ByName = "ByName";
-        private const string ByResourceId = "ByResourceId";
         private const string BySubscription = "BySubscription";
 
         private readonly DeploymentTargets _targets = new DeploymentTargets();
@@ -27,30 +24,6 @@ namespace ModelLifecycle.Commands
         [Parameter(Mandatory = true)]
         [ValidateSet(UpgradeOptionNames.OnceNewDefaultVersionAvailable, UpgradeOptionNames.OnceCurrentVersionExpired, UpgradeOptionNames.NoAutoUpgrade)]
         public string UpgradeOption { get; set; } = string.Empty;
-
-        /// <summary>Deployments or accounts from the pipeline: Az objects, ARM JSON, this module's objects (Test-DeploymentUpgradePolicy's included).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ByInput)]
-        [Alias("Deployment")]
-        public PSObject[]? InputObject { get; set; }
-
-        [Parameter(Mandatory = true, ParameterSetName = ByName)]
-        [ValidateNotNullOrEmpty]
-        public string? ResourceGroupName { get; set; }
-
-        [Parameter(Mandatory = true, ParameterSetName = ByName)]
-        [ValidateNotNullOrEmpty]
-        public string? AccountName { get; set; }
-
-        /// <summary>A deployment of the account; every deployment of the account when omitted.</summary>
-        [Parameter(ParameterSetName = ByName)]
-        [ValidateNotNullOrEmpty]
-        [Alias("DeploymentName")]
-        public string? Name { get; set; }
-
-        [Parameter(Mandatory = true, ParameterSetName = ByResourceId)]
-        [Alias("Id")]
-        [ValidateNotNullOrEmpty]
-        public string[]? ResourceId { get; set; }
 
         /// <summary>
         /// With -ResourceGroupName/-AccountName: where the account is (default the Az context's subscription).
@@ -70,38 +43,11 @@ namespace ModelLifecycle.Commands
         [ValidateRange(0, 3650)]
         public int WarningDays { get; set; } = 90;
 
-        [Parameter]
-        [ValidateRange(1, 256)]
-        public int ThrottleLimit { get; set; } = ArmClientOptions.DefaultThrottleLimit;
-
-        [Parameter]
-        [Alias("AzContext", "AzureRmContext", "AzureCredential")]
-        public PSObject? DefaultProfile { get; set; }
-
         protected override void ProcessRecord()
         {
-            switch (ParameterSetName)
+            foreach (var item in ReadRecordInput())
             {
-                case ByInput:
-                    foreach (var input in InputObject ?? Array.Empty<PSObject>())
-                    {
-                        foreach (var item in DeploymentReader.Read(input, PSObjectPropertyBag.Adapt, PSObjectPropertyBag.Unwrap))
-                        {
-                            _targets.Add(item, this);
-                        }
-                    }
-
-                    break;
-                case ByResourceId:
-                    foreach (var id in ResourceId ?? Array.Empty<string>())
-                    {
-                        foreach (var item in DeploymentReader.Read(id))
-                        {
-                            _targets.Add(item, this);
-                        }
-                    }
-
-                    break;
+                _targets.Add(item, this);
             }
         }
 
@@ -126,7 +72,7 @@ namespace ModelLifecycle.Commands
             var options = new EvaluationOptions(DateTime.Today, WarningDays, AzShapes.CatalogCloudOf(session.Context));
             RunPipelineWork(async token =>
             {
-                using var arm = new ArmClient(session, new ArmClientOptions { ThrottleLimit = ThrottleLimit }, this);
+                using var arm = NewArmClient(session);
                 var ids = await _targets.ResolveAsync(arm, this, token).ConfigureAwait(false);
                 var writer = new UpgradeOptionWriter(arm, EmbeddedCatalog.Catalog, options, this, (target, action) => OnPipelineAsync(() => ShouldProcess(target, action)));
                 await writer.SetAsync(ids, UpgradeOption, change =>

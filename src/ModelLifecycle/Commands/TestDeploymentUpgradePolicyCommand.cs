@@ -18,23 +18,15 @@ namespace ModelLifecycle.Commands
     [Cmdlet(VerbsDiagnostic.Test, "DeploymentUpgradePolicy", DefaultParameterSetName = Discover)]
     [OutputType(typeof(UpgradePolicyAssessment))]
     [OutputType(typeof(bool))]
-    public sealed class TestDeploymentUpgradePolicyCommand : AsyncModelLifecycleCmdlet
+    public sealed class TestDeploymentUpgradePolicyCommand : DeploymentCmdlet
     {
         private const string Discover = "Discover";
-        private const string ByInput = "ByInput";
         private const string ByPath = "ByPath";
-        private const string ByName = "ByName";
-        private const string ByResourceId = "ByResourceId";
 
         private readonly FleetAssessmentRequest _request = new FleetAssessmentRequest();
         private readonly List<UpgradePolicyAssessment> _quietResults = new List<UpgradePolicyAssessment>();
         private LifecycleCatalog? _catalog;
         private DateTime _asOf;
-
-        /// <summary>Deployments (Az objects, ARM JSON objects, this module's objects) or accounts; one List per account included.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ByInput)]
-        [Alias("Deployment")]
-        public PSObject[]? InputObject { get; set; }
 
         /// <summary>Inventory files: an ARM list response, an array of deployments, or ConvertTo-Json of Az objects.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ByPath, ValueFromPipelineByPropertyName = true)]
@@ -42,28 +34,6 @@ namespace ModelLifecycle.Commands
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string[]? Path { get; set; }
-
-        [Parameter(Mandatory = true, ParameterSetName = ByName)]
-        [ValidateNotNullOrEmpty]
-        public string? ResourceGroupName { get; set; }
-
-        [Parameter(Mandatory = true, ParameterSetName = ByName)]
-        [ValidateNotNullOrEmpty]
-        public string? AccountName { get; set; }
-
-        /// <summary>A deployment of the account; all of its deployments when omitted.</summary>
-        [Parameter(ParameterSetName = ByName)]
-        [ValidateNotNullOrEmpty]
-        [Alias("DeploymentName")]
-        public string? Name { get; set; }
-
-        /// <summary>Account or deployment resource ids.</summary>
-        // Not bound from the pipeline by property name: objects with a ResourceId (this module's own
-        // assessments among them) arrive whole through -InputObject, which keeps their details.
-        [Parameter(Mandatory = true, ParameterSetName = ByResourceId)]
-        [Alias("Id")]
-        [ValidateNotNullOrEmpty]
-        public string[]? ResourceId { get; set; }
 
         /// <summary>Subscriptions to read; default the Az context's; '*' for every subscription the sign-in can see.</summary>
         [Parameter(ParameterSetName = Discover)]
@@ -93,16 +63,6 @@ namespace ModelLifecycle.Commands
         /// <summary>Return one [bool]: $true when no deployment is at Warning or Critical.</summary>
         [Parameter]
         public SwitchParameter Quiet { get; set; }
-
-        /// <summary>ARM requests in flight at once.</summary>
-        [Parameter]
-        [ValidateRange(1, 256)]
-        public int ThrottleLimit { get; set; } = ArmClientOptions.DefaultThrottleLimit;
-
-        /// <summary>The Az context to use (from Get-AzContext), as with Az cmdlets.</summary>
-        [Parameter]
-        [Alias("AzContext", "AzureRmContext", "AzureCredential")]
-        public PSObject? DefaultProfile { get; set; }
 
         protected override void BeginProcessing()
         {
@@ -137,19 +97,8 @@ namespace ModelLifecycle.Commands
                     }
 
                     break;
-                case ByInput:
-                    foreach (var input in InputObject ?? Array.Empty<PSObject>())
-                    {
-                        Take(DeploymentReader.Read(input, PSObjectPropertyBag.Adapt, PSObjectPropertyBag.Unwrap));
-                    }
-
-                    break;
-                case ByResourceId:
-                    foreach (var id in ResourceId ?? Array.Empty<string>())
-                    {
-                        Take(DeploymentReader.Read(id));
-                    }
-
+                default:
+                    Take(ReadRecordInput());
                     break;
             }
         }
@@ -166,7 +115,7 @@ namespace ModelLifecycle.Commands
                 plan.ApplyTo(_request);
                 RunPipelineWork(async token =>
                 {
-                    using var arm = new ArmClient(session, new ArmClientOptions { ThrottleLimit = ThrottleLimit }, this);
+                    using var arm = NewArmClient(session);
                     var assessor = new FleetAssessor(arm, _catalog!, new EvaluationOptions(_asOf, WarningDays, cloud), this);
                     await assessor.AssessAsync(_request, session.Context.SubscriptionId ?? string.Empty, a => Dispatch(() => Report(a)), token).ConfigureAwait(false);
                 });
