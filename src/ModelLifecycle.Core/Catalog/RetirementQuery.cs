@@ -225,12 +225,16 @@ namespace ModelLifecycle.Core.Catalog
             return notes.Count == 0 ? null : string.Join(" ", notes);
         }
 
-        /// <summary>Replacements still worth migrating to on a date (all of them when none is, so advice never goes empty).</summary>
+        /// <summary>Replacements still worth migrating to on a date (all of them when none is, so a label never goes empty).</summary>
         public static IReadOnlyList<ModelRef> LiveReplacements(CatalogEntry e, LifecycleCatalog catalog, DateTime asOf)
         {
-            var alive = e.Replacements.Where(r => LastRetirement(catalog, e.Cloud, r) is not DateTime l || l > asOf.Date).ToList();
+            var alive = ReplacementsStillServing(e, catalog, asOf);
             return alive.Count > 0 ? alive : e.Replacements;
         }
+
+        /// <summary>Only the replacements that have not retired by the date (possibly none).</summary>
+        public static IReadOnlyList<ModelRef> ReplacementsStillServing(CatalogEntry e, LifecycleCatalog catalog, DateTime asOf) =>
+            e.Replacements.Where(r => LastRetirement(catalog, e.Cloud, r) is not DateTime l || l > asOf.Date).ToList();
 
         /// <summary>When the last version of a model retires; null when any version has no date or the model is unknown.</summary>
         private static DateTime? LastRetirement(LifecycleCatalog catalog, CatalogCloud cloud, ModelRef model)

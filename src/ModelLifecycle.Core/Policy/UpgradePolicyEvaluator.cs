@@ -351,8 +351,12 @@ namespace ModelLifecycle.Core.Policy
 
             private string MigrateAction(CatalogEntry entry, string when)
             {
-                var live = RetirementQuery.LiveReplacements(entry, _catalog, _o.AsOf);
-                var to = live.Count > 0 ? Join(live) : "a current model (Get-ModelRetirement lists what is not retiring)";
+                var live = RetirementQuery.ReplacementsStillServing(entry, _catalog, _o.AsOf);
+                var to = live.Count > 0
+                    ? Join(live)
+                    : entry.Replacements.Count > 0
+                        ? "a current model (the recorded replacement, " + Join(entry.Replacements) + ", has itself retired; Get-ModelRetirement lists what is not retiring)"
+                        : "a current model (Get-ModelRetirement lists what is not retiring)";
                 var side = DeploymentTypes.Classify(_d.DeploymentType) == DeploymentTypeClass.Provisioned
                     ? "in place or side by side (check quota for the target first)"
                     : "side by side as a new deployment";

@@ -82,7 +82,9 @@ namespace ModelLifecycle.Core.Tests.Policy
         {
             var a = Assess(Deployment("o1", "2024-12-17", "GlobalStandard", "NoAutoUpgrade"), "2026-11-22");
             Assert.Equal(UpgradeOutcome.Retired, a.Outcome);
-            Assert.Contains("Migrate now to o3", a.RecommendedAction);
+            // o3 itself retired on 2026-10-16: it is no place to migrate to any more.
+            Assert.Contains("Migrate now to a current model (the recorded replacement, o3, has itself retired", a.RecommendedAction);
+            Assert.Contains("Migrate before 2026-09-16 to o3,", Assess(Deployment("o1", "2024-12-17", "GlobalStandard", "NoAutoUpgrade"), "2026-08-01").RecommendedAction);
             var earlier = Assess(Deployment("o1", "2024-12-17", "GlobalStandard", "NoAutoUpgrade"), "2026-08-01");
             Assert.Equal(UpgradeOutcome.WillStopWorking, earlier.Outcome);
             Assert.Contains("NoAutoUpgrade", earlier.Reason);
