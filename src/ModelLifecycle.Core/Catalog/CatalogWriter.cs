@@ -30,22 +30,8 @@ namespace ModelLifecycle.Core.Catalog
                     w.WriteValue(catalog.Description);
                 }
 
-                w.WritePropertyName("sources");
-                w.WriteStartArray();
-                foreach (var s in catalog.Sources.OrderByDescending(s => s.Date).ThenBy(s => s.Name, StringComparer.Ordinal))
-                {
-                    WriteSource(w, s, full: true);
-                }
-
-                w.WriteEndArray();
-                w.WritePropertyName("entries");
-                w.WriteStartArray();
-                foreach (var e in catalog.Entries)
-                {
-                    WriteEntry(w, e);
-                }
-
-                w.WriteEndArray();
+                WriteArray(w, "sources", catalog.Sources.OrderByDescending(s => s.Date).ThenBy(s => s.Name, StringComparer.Ordinal), s => WriteSource(w, s, full: true));
+                WriteArray(w, "entries", catalog.Entries, e => WriteEntry(w, e));
                 w.WriteEndObject();
             }
 
@@ -87,14 +73,7 @@ namespace ModelLifecycle.Core.Catalog
 
             if (e.Replacements.Count > 0)
             {
-                w.WritePropertyName("replacements");
-                w.WriteStartArray();
-                foreach (var r in e.Replacements)
-                {
-                    WriteModelRef(w, r);
-                }
-
-                w.WriteEndArray();
+                WriteArray(w, "replacements", e.Replacements, r => WriteModelRef(w, r));
             }
 
             if (e.AutoUpgrade is AutoUpgradeInfo au)
@@ -117,26 +96,12 @@ namespace ModelLifecycle.Core.Catalog
 
                 if (au.AppliesToDeploymentTypes.Count > 0)
                 {
-                    w.WritePropertyName("appliesTo");
-                    w.WriteStartArray();
-                    foreach (var a in au.AppliesToDeploymentTypes)
-                    {
-                        w.WriteValue(a);
-                    }
-
-                    w.WriteEndArray();
+                    WriteArray(w, "appliesTo", au.AppliesToDeploymentTypes, w.WriteValue);
                 }
 
                 if (au.AppliesToUpgradeOptions.Count > 0)
                 {
-                    w.WritePropertyName("appliesToOptions");
-                    w.WriteStartArray();
-                    foreach (var a in au.AppliesToUpgradeOptions)
-                    {
-                        w.WriteValue(a);
-                    }
-
-                    w.WriteEndArray();
+                    WriteArray(w, "appliesToOptions", au.AppliesToUpgradeOptions, w.WriteValue);
                 }
 
                 Prop(w, "appliesToText", au.AppliesToText);
@@ -158,24 +123,10 @@ namespace ModelLifecycle.Core.Catalog
             Prop(w, "trainingRetirementDate", e.TrainingRetirementDate);
             if (e.Notes.Count > 0)
             {
-                w.WritePropertyName("notes");
-                w.WriteStartArray();
-                foreach (var n in e.Notes)
-                {
-                    w.WriteValue(n);
-                }
-
-                w.WriteEndArray();
+                WriteArray(w, "notes", e.Notes, w.WriteValue);
             }
 
-            w.WritePropertyName("sources");
-            w.WriteStartArray();
-            foreach (var s in e.Sources)
-            {
-                WriteSource(w, s, full: false);
-            }
-
-            w.WriteEndArray();
+            WriteArray(w, "sources", e.Sources, s => WriteSource(w, s, full: false));
             w.WriteEndObject();
         }
 
@@ -192,17 +143,22 @@ namespace ModelLifecycle.Core.Catalog
 
             if (s.Fields.Count > 0)
             {
-                w.WritePropertyName("fields");
-                w.WriteStartArray();
-                foreach (var f in s.Fields)
-                {
-                    w.WriteValue(f);
-                }
-
-                w.WriteEndArray();
+                WriteArray(w, "fields", s.Fields, w.WriteValue);
             }
 
             w.WriteEndObject();
+        }
+
+        private static void WriteArray<T>(JsonTextWriter w, string name, System.Collections.Generic.IEnumerable<T> items, Action<T> writeItem)
+        {
+            w.WritePropertyName(name);
+            w.WriteStartArray();
+            foreach (var item in items)
+            {
+                writeItem(item);
+            }
+
+            w.WriteEndArray();
         }
 
         private static void WriteModelRef(JsonTextWriter w, ModelRef r)

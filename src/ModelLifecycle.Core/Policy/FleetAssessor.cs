@@ -27,6 +27,31 @@ namespace ModelLifecycle.Core.Policy
 
         /// <summary>Lay the ARM Models API for each deployment's location over the catalog.</summary>
         public bool Live { get; set; }
+
+        /// <summary>Whether anything was given that needs ARM (discovery is asked for by the caller).</summary>
+        public bool HasAzureWork => Accounts.Count > 0 || DeploymentIds.Count > 0 || Deployments.Count > 0;
+
+        /// <summary>
+        /// Keeps the items that need Azure (<see cref="FleetAssessmentPlan.Route"/>) and returns the ones
+        /// that can be judged from what arrived.
+        /// </summary>
+        public List<InputItem> TakeAzureWork(IEnumerable<InputItem> items)
+        {
+            var offline = new List<InputItem>();
+            foreach (var item in items)
+            {
+                if (FleetAssessmentPlan.Route(item, Live) == InputRoute.Offline)
+                {
+                    offline.Add(item);
+                }
+                else
+                {
+                    FleetAssessmentPlan.Add(this, item);
+                }
+            }
+
+            return offline;
+        }
     }
 
     /// <summary>

@@ -26,6 +26,7 @@ namespace ModelLifecycle.Commands
         private readonly FleetAssessmentRequest _request = new FleetAssessmentRequest();
         private readonly List<UpgradePolicyAssessment> _quietResults = new List<UpgradePolicyAssessment>();
         private LifecycleCatalog? _catalog;
+        private OfflineAssessor? _offline;
         private DateTime _asOf;
 
         /// <summary>Inventory files: an ARM list response, an array of deployments, or ConvertTo-Json of Az objects.</summary>
@@ -77,6 +78,7 @@ namespace ModelLifecycle.Commands
             }
 
             _request.Live = Live.IsPresent;
+            _offline = new OfflineAssessor(_catalog, new EvaluationOptions(_asOf, WarningDays, Cloud));
         }
 
         protected override void ProcessRecord()
@@ -105,9 +107,7 @@ namespace ModelLifecycle.Commands
 
         protected override void EndProcessing()
         {
-            var needsAzure = ParameterSetName == Discover || ParameterSetName == ByName
-                             || _request.Accounts.Count > 0 || _request.DeploymentIds.Count > 0 || _request.Deployments.Count > 0;
-            if (needsAzure)
+            if (ParameterSetName == Discover || ParameterSetName == ByName || _request.HasAzureWork)
             {
                 var session = ConnectAzure(DefaultProfile);
                 var cloud = IsBound(nameof(Cloud)) ? Cloud : AzShapes.CatalogCloudOf(session.Context);
@@ -130,21 +130,7 @@ namespace ModelLifecycle.Commands
         /// <summary>Offline inputs are judged at once; anything that needs Azure waits for EndProcessing.</summary>
         private void Take(IEnumerable<InputItem> items)
         {
-            var offline = new List<InputItem>();
-            foreach (var item in items)
-            {
-                var route = FleetAssessmentPlan.Route(item, Live.IsPresent);
-                if (route == InputRoute.Offline)
-                {
-                    offline.Add(item);
-                }
-                else
-                {
-                    FleetAssessmentPlan.Add(_request, item);
-                }
-            }
-
-            foreach (var assessment in new OfflineAssessor(_catalog!, new EvaluationOptions(_asOf, WarningDays, Cloud)).Assess(offline, this))
+            foreach (var assessment in _offline!.Assess(_request.TakeAzureWork(items), this))
             {
                 Report(assessment);
             }
