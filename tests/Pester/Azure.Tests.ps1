@@ -192,7 +192,7 @@ Describe 'Without Az.Accounts' {
         $out = Join-Path ([IO.Path]::GetTempPath()) ("ml-noaz-" + [guid]::NewGuid() + '.txt')
         $modulePath = (Get-Module ModelLifecycle).Path
         # A fresh process whose module path has no Az.Accounts (the fake is only on this process's path).
-        & pwsh -NoProfile -NonInteractive -Command "`$env:PSModulePath = ''; Import-Module '$modulePath'; try { Test-DeploymentUpgradePolicy -ErrorAction Stop } catch { `$_.FullyQualifiedErrorId + '|' + `$_.CategoryInfo.Category | Set-Content '$out' }"
+        Invoke-FreshPwsh -Command "`$env:PSModulePath = ''; Import-Module '$modulePath'; try { Test-DeploymentUpgradePolicy -ErrorAction Stop } catch { `$_.FullyQualifiedErrorId + '|' + `$_.CategoryInfo.Category | Set-Content '$out' }"
         Get-Content $out | Should -Match '^AzAccountsNotInstalled,.*\|NotInstalled$'
         Remove-Item $out
     }

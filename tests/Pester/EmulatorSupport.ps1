@@ -46,3 +46,13 @@ function Use-FakeAzAccounts {
     }
     Import-Module (Join-Path $fake 'Az.Accounts/Az.Accounts.psd1') -Force -Global
 }
+
+# Runs a fresh PowerShell process with the same PowerShell that runs the tests: `pwsh` itself, or
+# `dotnet <pwsh.dll>` when the tests run under the pinned local .NET tool (no pwsh on PATH then).
+function Invoke-FreshPwsh {
+    param([Parameter(Mandatory)] [string] $Command)
+    $exe = [Environment]::ProcessPath
+    $prefix = @()
+    if ([IO.Path]::GetFileNameWithoutExtension($exe) -ne 'pwsh') { $prefix = @([Environment]::GetCommandLineArgs()[0]) }
+    & $exe @prefix -NoProfile -NonInteractive -Command $Command
+}
