@@ -9,7 +9,7 @@ using ModelLifecycle.Core.Inventory;
 namespace ModelLifecycle.Core.Azure
 {
     /// <summary>
-    /// Reads what Az.Accounts returns (az-shapes.md): Get-AzContext's PSAzureContext and
+    /// Reads what Az.Accounts returns (property names as in Az PowerShell, github.com/Azure/azure-powershell): Get-AzContext's PSAzureContext and
     /// Get-AzAccessToken's token object, whose Token is a SecureString from Az.Accounts 5 and a plain
     /// string before. The PowerShell side only runs the commands and hands the objects over.
     /// </summary>

@@ -150,7 +150,7 @@ namespace ModelLifecycle.Core.Catalog
 
         /// <summary>
         /// The stage on a date: a passed retirement date means Retired whatever the source's word was
-        /// (the API's lifecycleStatus lags, policy-semantics.md §4); a passed deprecation date means Deprecated.
+        /// (the API's lifecycleStatus lags behind the date, as the lifecycle docs say); a passed deprecation date means Deprecated.
         /// </summary>
         public static LifecycleStage? StageAsOf(CatalogEntry e, DateTime asOf)
         {
@@ -198,7 +198,7 @@ namespace ModelLifecycle.Core.Catalog
             q == DateQualifier.NoEarlierThan || q == DateQualifier.NotBefore || q == DateQualifier.Tentative || q == DateQualifier.Relative;
 
         /// <summary>
-        /// "When the replacement itself retires within a year, Notes say so" (CMDLETS.md); a replacement
+        /// When the replacement itself retires within a year, Notes say so; a replacement
         /// that has already retired is said too, since it is no place to migrate to.
         /// </summary>
         public static string? ReplacementRetiringNote(CatalogEntry e, LifecycleCatalog catalog, DateTime asOf)

@@ -44,7 +44,7 @@ namespace ModelLifecycle.Core.Inventory
     }
 
     /// <summary>
-    /// Turns whatever arrives as a "deployment" (CMDLETS.md, "Input") into <see cref="Deployment"/>s:
+    /// Turns whatever arrives as a "deployment" (the input forms in the cmdlets' help, docs/en-US) into <see cref="Deployment"/>s:
     /// Az SDK deployments (and the one List per account that Get-AzCognitiveServicesAccountDeployment
     /// writes), Az accounts, ARM JSON (single, arrays, list responses with "value"), ConvertTo-Json of
     /// Az objects, and this module's own output objects.

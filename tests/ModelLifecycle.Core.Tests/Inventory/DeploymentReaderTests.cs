@@ -8,12 +8,12 @@ using Xunit;
 
 namespace ModelLifecycle.Core.Tests.Inventory
 {
-    /// <summary>Every input form of CMDLETS.md "Input" becomes the same Deployment.</summary>
+    /// <summary>Every input form the cmdlets accept (their help, docs/en-US) becomes the same Deployment.</summary>
     public class DeploymentReaderTests
     {
         private const string Id = "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-ai/providers/Microsoft.CognitiveServices/accounts/contoso-openai/deployments/chat";
 
-        // Shapes of the Az SDK objects (az-shapes.md), as plain .NET classes.
+        // Shapes of the Az SDK objects (property names as in Az PowerShell), as plain .NET classes.
         public sealed class AzModel { public string? Format { get; set; } public string? Name { get; set; } public string? Version { get; set; } }
         public sealed class AzProperties { public AzModel? Model { get; set; } public string? VersionUpgradeOption { get; set; } public string? ProvisioningState { get; set; } }
         public sealed class AzSku { public string? Name { get; set; } public int? Capacity { get; set; } }
