@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Net;
 using System.Security;
-using ModelLifecycle.Core.Catalog;
 using ModelLifecycle.Core.Inventory;
 
 namespace ModelLifecycle.Core.Azure
@@ -86,9 +85,5 @@ namespace ModelLifecycle.Core.Azure
             };
             return new AccessTokenInfo(text!, expiresOn);
         }
-
-        /// <summary>The lifecycle schedule that applies to a context's cloud.</summary>
-        public static CatalogCloud CatalogCloudOf(AzureContextInfo context) =>
-            string.Equals(context.EnvironmentName, "AzureUSGovernment", StringComparison.OrdinalIgnoreCase) ? CatalogCloud.AzureUSGovernment : CatalogCloud.AzureCloud;
     }
 }

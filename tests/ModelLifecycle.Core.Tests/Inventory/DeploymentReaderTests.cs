@@ -154,6 +154,27 @@ namespace ModelLifecycle.Core.Tests.Inventory
             Assert.Equal("InventoryFileNotFound", missing.ErrorId);
         }
 
+        [Fact]
+        public void A_path_the_host_cannot_resolve_gets_the_same_error_as_a_missing_file()
+        {
+            var ex = DeploymentReader.FileUnreadable("./gone.json", new InvalidOperationException("Cannot find path './gone.json' because it does not exist."), notFound: true);
+            Assert.Equal("InventoryFileNotFound", ex.ErrorId);
+            Assert.Equal(ErrorKind.ObjectNotFound, ex.Kind);
+            Assert.Equal("./gone.json", ex.Target);
+            Assert.Equal("The inventory file './gone.json' could not be read: Cannot find path './gone.json' because it does not exist.", ex.Message);
+        }
+
+        [Fact]
+        public void An_account_where_a_deployment_is_needed_is_InputNotADeployment()
+        {
+            var account = AzureResourceId.Parse("/subscriptions/s/resourceGroups/g/providers/Microsoft.CognitiveServices/accounts/a");
+            var ex = InputItem.AccountNotADeployment(account);
+            Assert.Equal("InputNotADeployment", ex.ErrorId);
+            Assert.Equal(ErrorKind.InvalidArgument, ex.Kind);
+            Assert.Equal(account.AccountId, ex.Target);
+            Assert.EndsWith("is an account, not a deployment; pipe its deployments instead.", ex.Message);
+        }
+
         [Theory]
         [InlineData("/subscriptions/s/resourceGroups/g/providers/Microsoft.CognitiveServices/accounts/a", "a", null)]
         [InlineData("/SUBSCRIPTIONS/s/resourcegroups/g/providers/microsoft.cognitiveservices/accounts/a/deployments/d/", "a", "d")]
