@@ -6,8 +6,11 @@ using ModelLifecycle.Core.Catalog;
 namespace ModelLifecycle.CatalogGen
 {
     /// <summary>
-    /// Regenerates catalog/snapshot.json:
-    ///   dotnet run --project tools/CatalogGen -- --reference ../shared/reference [--check]
+    /// Regenerates catalog/snapshot.json from the public-source records (model-lifecycle-records.json,
+    /// openai-deprecations.json: transcriptions of Microsoft Learn's retirement pages and OpenAI's
+    /// deprecations page), which are not part of this repository:
+    ///   dotnet run --project tools/CatalogGen -- [--reference &lt;folder&gt;] [--check]
+    /// Without --reference it looks in the reference-data folder beside the checkout.
     /// With --check it writes nothing and fails when the committed snapshot differs from what the
     /// records produce (drift).
     /// </summary>

@@ -33,7 +33,7 @@ namespace ModelLifecycle.HelpGen
                     new XElement(Maml + "description", Paras(c.Synopsis))),
                 new XElement(Maml + "description", Paras(c.Description)),
                 new XElement(Command + "syntax", SyntaxItems(c)),
-                new XElement(Command + "parameters", c.Parameters.Select(p => ParameterElement(p, p.ParameterSets.Count == 0 || p.ParameterSets.Contains("(All)") ? p.Position : p.Position))),
+                new XElement(Command + "parameters", c.Parameters.Select(ParameterElement)),
                 new XElement(Command + "inputTypes", c.Inputs.Select(t => TypeElement(Command + "inputType", t))),
                 new XElement(Command + "returnValues", c.Outputs.Select(t => TypeElement(Command + "returnValue", t))),
                 new XElement(Maml + "alertSet", new XElement(Maml + "alert", Paras(c.Notes))),
@@ -53,12 +53,13 @@ namespace ModelLifecycle.HelpGen
                 var members = c.Parameters.Where(p => p.ParameterSets.Count == 0 || p.ParameterSets.Contains("(All)") || p.ParameterSets.Contains(set.Key));
                 yield return new XElement(Command + "syntaxItem",
                     new XElement(Maml + "name", c.Name),
-                    members.Select(p => ParameterElement(p, p.Position)));
+                    members.Select(ParameterElement));
             }
         }
 
-        private static XElement ParameterElement(ParameterHelp p, string position)
+        private static XElement ParameterElement(ParameterHelp p)
         {
+            var position = p.Position;
             var type = p.Type.Replace("[]", string.Empty);
             return new XElement(Command + "parameter",
                 new XAttribute("required", p.Required ? "true" : "false"),

@@ -11,8 +11,8 @@ using ModelLifecycle.Core.References;
 namespace ModelLifecycle.Bench.References
 {
     /// <summary>
-    /// "references": the Find-ModelReference engine against ripgrep and grep on one generated tree, in one
-    /// run. Times are medians of repetitions after a warm-up (so every tool reads from the page cache), the
+    /// "references": the Find-ModelReference engine against a plain per-line Regex baseline
+    /// (<see cref="BaselineScanner"/>), ripgrep and grep on one generated tree, in one run. Times are medians of repetitions after a warm-up (so every tool reads from the page cache), the
     /// engine in-process. The engine's match set is checked against ripgrep running a PCRE2 regex that
     /// encodes the engine's token rule, which must agree exactly.
     /// </summary>
@@ -20,7 +20,7 @@ namespace ModelLifecycle.Bench.References
     {
         public string Name => "references";
 
-        public string Description => "source-tree scan vs ripgrep and grep [--files N] [--size-mb N] [--dir D] [--reps N] [--tool-reps N] [--quick] [--no-grep]";
+        public string Description => "source-tree scan vs a per-line Regex baseline, ripgrep and grep [--files N] [--size-mb N] [--dir D] [--reps N] [--tool-reps N] [--quick] [--no-grep]";
 
         public int Run(string[] args)
         {
@@ -55,6 +55,22 @@ namespace ModelLifecycle.Bench.References
             }
 
             Console.WriteLine($"engine: {Median(engineTimes):0.000} s median of {reps} ({string.Join(", ", engineTimes.Select(t => t.ToString("0.000")))}), {engineMatches.Count} matches");
+
+            // The baseline: the same files, one compiled Regex per line (see BaselineScanner), as many workers.
+            var baseline = new BaselineScanner(patterns.Select(p => p.Text), engineOptions.EffectiveParallelismForReport());
+            List<MatchKey> baselineMatches = baseline.Scan(root);
+            var baselineTimes = new List<double>();
+            for (int i = 0; i < reps; i++)
+            {
+                var watch = Stopwatch.StartNew();
+                baselineMatches = baseline.Scan(root);
+                baselineTimes.Add(watch.Elapsed.TotalSeconds);
+            }
+
+            Console.WriteLine($"baseline: {Median(baselineTimes):0.000} s median of {reps} ({string.Join(", ", baselineTimes.Select(t => t.ToString("0.000")))}), {baselineMatches.Count} matches");
+            var engineKeys = new HashSet<MatchKey>(engineMatches.Select(m => new MatchKey(m.Path, m.LineNumber, m.Column, m.Match)));
+            var baselineKeys = new HashSet<MatchKey>(baselineMatches);
+            bool baselineEqual = baselineKeys.SetEquals(engineKeys) && baselineMatches.Count == engineMatches.Count && baseline.Errors == 0;
 
             var rows = new List<ToolRow>();
             string[] ripgrepCommon = { "--no-config", "--hidden", "--no-require-git", "-g", "!.git", "-i" };
@@ -92,7 +108,7 @@ namespace ModelLifecycle.Bench.References
             var checkTool = new ExternalTool("rg --json -P", "rg", ripgrepCommon.Concat(new[] { "-P", "--json", "-e", tokenRegex, root }).ToList());
             var expected = new HashSet<MatchKey>();
             checkTool.Capture(line => expected.UnionWith(RipgrepJson.Matches(line)));
-            var actual = new HashSet<MatchKey>(engineMatches.Select(m => new MatchKey(m.Path, m.LineNumber, m.Column, m.Match)));
+            HashSet<MatchKey> actual = engineKeys;
             var missing = expected.Except(actual).ToList();
             var extra = actual.Except(expected).ToList();
             missing.Sort(MatchKey.Compare);
@@ -115,9 +131,13 @@ namespace ModelLifecycle.Bench.References
                 Console.WriteLine($"  only engine:  {key}");
             }
 
+            Console.WriteLine($"baseline vs engine: {(baselineEqual ? "EQUAL" : $"DIFFERENT ({baselineKeys.Except(engineKeys).Count()} only in the baseline, {engineKeys.Except(baselineKeys).Count()} only in the engine, {baseline.Errors} walk errors)")}");
+
             Console.WriteLine();
             Console.WriteLine($"{"tool",-30} {"median s",9} {"lines",8} {"engine/tool",12}");
+            double baselineMedian = Median(baselineTimes);
             Console.WriteLine($"{"engine (in-process)",-30} {engine,9:0.000} {engineMatches.Count,8} {1.0,12:0.00}");
+            Console.WriteLine($"{"baseline: Regex per line",-30} {baselineMedian,9:0.000} {baselineMatches.Count,8} {engine / baselineMedian,12:0.00}");
             foreach (ToolRow row in rows)
             {
                 Console.WriteLine($"{row.Tool.Label,-30} {row.Median,9:0.000} {row.Lines,8} {engine / row.Median,12:0.00}");
@@ -136,6 +156,7 @@ namespace ModelLifecycle.Bench.References
                 machine = new { cores = Environment.ProcessorCount, os = RuntimeInformation.OSDescription, runtime = RuntimeInformation.FrameworkDescription },
                 tree = new { root, files, sizeMb, patterns = patterns.Count },
                 engine = new { median = engine, times = engineTimes, matches = engineMatches.Count, parallelism = engineOptions.EffectiveParallelismForReport() },
+                baseline = new { regex = baseline.Pattern, median = baselineMedian, times = baselineTimes, matches = baselineMatches.Count, equalToEngine = baselineEqual, engineOverBaseline = engine / baselineMedian },
                 tools = rows.Select(r => new { label = r.Tool.Label, command = r.Tool.CommandLine, median = r.Median, times = r.Times, outputLines = r.Lines, engineOverTool = engine / r.Median }),
                 check = new
                 {
@@ -148,7 +169,7 @@ namespace ModelLifecycle.Bench.References
                 },
             });
             Console.WriteLine($"results: {resultFile}");
-            return equal ? 0 : 1;
+            return equal && baselineEqual ? 0 : 1;
         }
 
         /// <summary>

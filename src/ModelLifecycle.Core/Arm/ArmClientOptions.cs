@@ -10,7 +10,7 @@ namespace ModelLifecycle.Core.Arm
     /// </summary>
     public sealed class ArmClientOptions
     {
-        /// <summary>The -ThrottleLimit default of every cmdlet that talks to Azure (CMDLETS.md).</summary>
+        /// <summary>The -ThrottleLimit default of every cmdlet that talks to Azure (see about_ModelLifecycle).</summary>
         public const int DefaultThrottleLimit = 16;
 
         /// <summary>Requests in flight at once across the whole client (the cmdlets' -ThrottleLimit).</summary>

@@ -3,13 +3,12 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Net;
 using System.Security;
-using ModelLifecycle.Core.Catalog;
 using ModelLifecycle.Core.Inventory;
 
 namespace ModelLifecycle.Core.Azure
 {
     /// <summary>
-    /// Reads what Az.Accounts returns (az-shapes.md): Get-AzContext's PSAzureContext and
+    /// Reads what Az.Accounts returns (property names as in Az PowerShell, github.com/Azure/azure-powershell): Get-AzContext's PSAzureContext and
     /// Get-AzAccessToken's token object, whose Token is a SecureString from Az.Accounts 5 and a plain
     /// string before. The PowerShell side only runs the commands and hands the objects over.
     /// </summary>
@@ -86,9 +85,5 @@ namespace ModelLifecycle.Core.Azure
             };
             return new AccessTokenInfo(text!, expiresOn);
         }
-
-        /// <summary>The lifecycle schedule that applies to a context's cloud.</summary>
-        public static CatalogCloud CatalogCloudOf(AzureContextInfo context) =>
-            string.Equals(context.EnvironmentName, "AzureUSGovernment", StringComparison.OrdinalIgnoreCase) ? CatalogCloud.AzureUSGovernment : CatalogCloud.AzureCloud;
     }
 }

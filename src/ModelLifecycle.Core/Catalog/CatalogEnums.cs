@@ -11,7 +11,7 @@ namespace ModelLifecycle.Core.Catalog
     /// <summary>
     /// Lifecycle stages in the vocabulary of the docs and the portal. The ARM Models API says
     /// <c>Deprecating</c> for the docs' Deprecated and <c>Deprecated</c> for the docs' Retired;
-    /// <see cref="StageVocabulary"/> translates.
+    /// <see cref="LiveCatalog.StageFromApi"/> translates.
     /// </summary>
     public enum LifecycleStage
     {

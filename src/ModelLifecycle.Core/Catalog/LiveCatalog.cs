@@ -8,7 +8,8 @@ namespace ModelLifecycle.Core.Catalog
 {
     /// <summary>
     /// Turns the ARM Models API's answer for one location (Models_List items) into catalog entries,
-    /// to be laid over the embedded catalog. Vocabulary (policy-semantics.md §4): the API's
+    /// to be laid over the embedded catalog. Vocabulary (the "Lifecycle" section of
+    /// https://learn.microsoft.com/azure/foundry/openai/concepts/model-retirements): the API's
     /// lifecycleStatus Deprecating is the docs' Deprecated, and its Deprecated is the docs' Retired;
     /// deprecation.inference is the retirement date, 2099-12-31 means none; skus[].deprecationDate
     /// are per deployment type; replacementConfig is an upgrade target.

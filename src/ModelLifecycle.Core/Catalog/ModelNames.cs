@@ -13,7 +13,7 @@ namespace ModelLifecycle.Core.Catalog
     {
         private static readonly Dictionary<string, string> Aliases = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
-            // Older Azure docs spellings (model-lifecycle-records.md, "Fields").
+            // Spellings used by older versions of the Azure retirement pages.
             ["dalle-3"] = "dall-e-3",
             ["dalle-2"] = "dall-e-2",
             ["model router"] = "model-router",

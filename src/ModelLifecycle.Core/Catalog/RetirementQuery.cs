@@ -20,7 +20,7 @@ namespace ModelLifecycle.Core.Catalog
 
         public bool IncludeRetired { get; set; }
 
-        public CatalogCloud Cloud { get; set; } = CatalogCloud.AzureCloud;
+        public CatalogCloud Cloud { get; set; } = Azure.CloudChoice.Default;
 
         public DateTime AsOf { get; set; }
     }
@@ -57,10 +57,19 @@ namespace ModelLifecycle.Core.Catalog
                 .ThenBy(r => r.Kind, StringComparer.Ordinal);
         }
 
-        /// <summary>Names given without wildcards that match no model in the cloud's catalog (each is a user error).</summary>
-        public static IEnumerable<string> NamesNotInCatalog(LifecycleCatalog catalog, IEnumerable<string> names, CatalogCloud cloud) =>
-            names.Where(n => !Wildcard.ContainsWildcard(n))
-                 .Where(n => !catalog.Entries.Any(e => e.Cloud == cloud && ModelNames.SameModel(e.Model, n)));
+        /// <summary>One error for each name of the filter given without wildcards that matches no model in its cloud's catalog.</summary>
+        public static IEnumerable<ModelLifecycleException> NamesNotInCatalog(LifecycleCatalog catalog, RetirementFilter filter) =>
+            filter.Names
+                .Where(n => !Wildcard.ContainsWildcard(n))
+                .Where(n => !catalog.Entries.Any(e => e.Cloud == filter.Cloud && ModelNames.SameModel(e.Model, n)))
+                .Select(n => new ModelLifecycleException(
+                    "ModelNotInCatalog",
+                    ErrorKind.ObjectNotFound,
+                    $"No model named '{n}' is in the {filter.Cloud} catalog (snapshot {catalog.SnapshotDate:yyyy-MM-dd}).",
+                    n)
+                {
+                    RecommendedAction = "Check the spelling (tab completion lists the models), try -Cloud, or add it with -CatalogPath.",
+                });
 
         /// <summary>The record for what a deployment runs, or a per-item error when no catalog knows it.</summary>
         public static ModelRetirement ForDeployment(LifecycleCatalog catalog, Deployment deployment, CatalogCloud cloud, DateTime asOf)
@@ -150,7 +159,7 @@ namespace ModelLifecycle.Core.Catalog
 
         /// <summary>
         /// The stage on a date: a passed retirement date means Retired whatever the source's word was
-        /// (the API's lifecycleStatus lags, policy-semantics.md §4); a passed deprecation date means Deprecated.
+        /// (the API's lifecycleStatus lags behind the date, as the lifecycle docs say); a passed deprecation date means Deprecated.
         /// </summary>
         public static LifecycleStage? StageAsOf(CatalogEntry e, DateTime asOf)
         {
@@ -198,7 +207,7 @@ namespace ModelLifecycle.Core.Catalog
             q == DateQualifier.NoEarlierThan || q == DateQualifier.NotBefore || q == DateQualifier.Tentative || q == DateQualifier.Relative;
 
         /// <summary>
-        /// "When the replacement itself retires within a year, Notes say so" (CMDLETS.md); a replacement
+        /// When the replacement itself retires within a year, Notes say so; a replacement
         /// that has already retired is said too, since it is no place to migrate to.
         /// </summary>
         public static string? ReplacementRetiringNote(CatalogEntry e, LifecycleCatalog catalog, DateTime asOf)

@@ -41,10 +41,18 @@ namespace ModelLifecycle.Core.Inventory
             {
                 RecommendedAction = $"Pipe its deployments instead: Get-AzCognitiveServicesAccountDeployment -ResourceGroupName <group> -AccountName <account> | {command}.",
             };
+
+        /// <summary>The error for an account given to a command that takes only deployments (Get-ModelRetirement).</summary>
+        public static ModelLifecycleException AccountNotADeployment(AzureResourceId account) =>
+            new ModelLifecycleException(
+                "InputNotADeployment",
+                ErrorKind.InvalidArgument,
+                $"'{account}' is an account, not a deployment; pipe its deployments instead.",
+                account.AccountId);
     }
 
     /// <summary>
-    /// Turns whatever arrives as a "deployment" (CMDLETS.md, "Input") into <see cref="Deployment"/>s:
+    /// Turns whatever arrives as a "deployment" (the input forms in the cmdlets' help, docs/en-US) into <see cref="Deployment"/>s:
     /// Az SDK deployments (and the one List per account that Get-AzCognitiveServicesAccountDeployment
     /// writes), Az accounts, ARM JSON (single, arrays, list responses with "value"), ConvertTo-Json of
     /// Az objects, and this module's own output objects.
@@ -121,17 +129,23 @@ namespace ModelLifecycle.Core.Inventory
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
-                var notFound = ex is FileNotFoundException || ex is DirectoryNotFoundException;
-                throw new ModelLifecycleException(
-                    notFound ? "InventoryFileNotFound" : "InventoryFileUnreadable",
-                    notFound ? ErrorKind.ObjectNotFound : ErrorKind.ReadError,
-                    $"The inventory file '{path}' could not be read: {ex.Message}",
-                    path,
-                    ex);
+                throw FileUnreadable(path, ex, notFound: ex is FileNotFoundException || ex is DirectoryNotFoundException);
             }
 
             return Read(root);
         }
+
+        /// <summary>
+        /// The error for an inventory file that is not there (<paramref name="notFound"/>) or cannot be read;
+        /// also for a path the host could not resolve to a file.
+        /// </summary>
+        public static ModelLifecycleException FileUnreadable(string path, Exception cause, bool notFound) =>
+            new ModelLifecycleException(
+                notFound ? "InventoryFileNotFound" : "InventoryFileUnreadable",
+                notFound ? ErrorKind.ObjectNotFound : ErrorKind.ReadError,
+                $"The inventory file '{path}' could not be read: {cause.Message}",
+                path,
+                cause);
 
         private static InputItem FromString(string s)
         {

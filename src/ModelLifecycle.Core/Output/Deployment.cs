@@ -37,9 +37,12 @@ namespace ModelLifecycle
 
         public string? ProvisioningState { get; set; }
 
-        /// <summary>The ARM body as read, every property kept; null for inputs that had none.</summary>
-        [Newtonsoft.Json.JsonIgnore]
-        public JObject? RawBody { get; set; }
+        /// <summary>
+        /// The JSON body as it arrived (ARM or an inventory file), every property kept; null for inputs
+        /// that had none. Internal: it is a record of the input for the Core and its tests, not part of
+        /// the output a user sees or serializes.
+        /// </summary>
+        internal JObject? RawBody { get; set; }
 
         public override string ToString() => AccountName is null ? Name : AccountName + "/" + Name;
     }

@@ -5,7 +5,7 @@ namespace ModelLifecycle.Core.Policy
     /// <summary>How a deployment type (sku name) takes part in automatic upgrades.</summary>
     public enum DeploymentTypeClass
     {
-        /// <summary>Standard, GlobalStandard, DataZoneStandard: upgraded by the service (policy-semantics.md §2a).</summary>
+        /// <summary>Standard, GlobalStandard, DataZoneStandard: upgraded by the service (learn.microsoft.com/azure/foundry/openai/how-to/working-with-models).</summary>
         AutoUpgraded,
 
         /// <summary>ProvisionedManaged and its Global/DataZone variants: never auto-upgraded; migrate in place or side by side.</summary>

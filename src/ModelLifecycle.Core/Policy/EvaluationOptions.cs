@@ -1,11 +1,12 @@
 using System;
+using ModelLifecycle.Core.Azure;
 using ModelLifecycle.Core.Catalog;
 
 namespace ModelLifecycle.Core.Policy
 {
     public sealed class EvaluationOptions
     {
-        public EvaluationOptions(DateTime asOf, int warningDays = 90, CatalogCloud cloud = CatalogCloud.AzureCloud)
+        public EvaluationOptions(DateTime asOf, int warningDays = 90, CatalogCloud cloud = CloudChoice.Default)
         {
             if (warningDays < 0)
             {

@@ -8,7 +8,7 @@ namespace ModelLifecycle.Core.Policy
 {
     /// <summary>
     /// The verdict engine: deployment + catalog + date -> what will happen, when, and what to do.
-    /// Rules: CMDLETS.md (verdict table) and policy-semantics.md. Where the sources disagree the
+    /// Rules: the outcomes in docs/en-US/Test-DeploymentUpgradePolicy.md. Where the sources disagree the
     /// assessment says so in its notes instead of guessing silently.
     /// </summary>
     public static class UpgradePolicyEvaluator

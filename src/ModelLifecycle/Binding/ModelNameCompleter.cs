@@ -5,6 +5,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using ModelLifecycle.Core;
+using ModelLifecycle.Core.Azure;
 using ModelLifecycle.Core.Catalog;
 
 namespace ModelLifecycle.Binding
@@ -45,7 +46,9 @@ namespace ModelLifecycle.Binding
                 .Select(m => (Quote(m), m));
         }
 
-        internal static CatalogCloud CloudFrom(IDictionary? bound)
+        internal static CatalogCloud CloudFrom(IDictionary? bound) => CloudChoice.Decide(RequestedCloud(bound), null);
+
+        private static CatalogCloud? RequestedCloud(IDictionary? bound)
         {
             if (bound is not null && bound.Contains("Cloud"))
             {
@@ -66,7 +69,7 @@ namespace ModelLifecycle.Binding
                 }
             }
 
-            return CatalogCloud.AzureCloud;
+            return null;
         }
 
         private static string Quote(string value) =>

@@ -7,6 +7,7 @@ using System.Threading;
 using Microsoft.PowerShell.Commands;
 using ModelLifecycle.Binding;
 using ModelLifecycle.Core;
+using ModelLifecycle.Core.Azure;
 using ModelLifecycle.Core.Catalog;
 using ModelLifecycle.Core.Inventory;
 using ModelLifecycle.Core.References;
@@ -77,7 +78,7 @@ namespace ModelLifecycle.Commands
         public SwitchParameter CaseSensitive { get; set; }
 
         [Parameter]
-        public CatalogCloud Cloud { get; set; } = CatalogCloud.AzureCloud;
+        public CatalogCloud Cloud { get; set; } = CloudChoice.Default;
 
         [Parameter]
         public DateTime AsOf { get; set; }

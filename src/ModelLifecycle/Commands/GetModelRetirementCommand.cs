@@ -50,7 +50,7 @@ namespace ModelLifecycle.Commands
         public PSObject? InputObject { get; set; }
 
         [Parameter]
-        public CatalogCloud Cloud { get; set; } = CatalogCloud.AzureCloud;
+        public CatalogCloud Cloud { get; set; } = CloudChoice.Default;
 
         [Parameter]
         public DateTime AsOf { get; set; }
@@ -88,10 +88,7 @@ namespace ModelLifecycle.Commands
             if (Location is { Length: > 0 })
             {
                 var session = ConnectAzure(DefaultProfile);
-                if (!IsBound(nameof(Cloud)))
-                {
-                    Cloud = AzShapes.CatalogCloudOf(session.Context);
-                }
+                Cloud = CloudChoice.Decide(RequestedCloud(Cloud), session.Context);
 
                 var subscription = SubscriptionId ?? session.Context.SubscriptionId ?? string.Empty;
                 var baseCatalog = _catalog!;
@@ -119,8 +116,7 @@ namespace ModelLifecycle.Commands
 
                     if (item.Deployment is null)
                     {
-                        WriteError(ToErrorRecord(new ModelLifecycleException(
-                            "InputNotADeployment", ErrorKind.InvalidArgument, $"'{item.Account}' is an account, not a deployment; pipe its deployments instead.", item.Account?.AccountId)));
+                        WriteError(ToErrorRecord(InputItem.AccountNotADeployment(item.Account!)));
                         continue;
                     }
 
@@ -153,13 +149,9 @@ namespace ModelLifecycle.Commands
                 WriteObject(record);
             }
 
-            foreach (var missing in RetirementQuery.NamesNotInCatalog(_catalog!, filter.Names, Cloud))
+            foreach (var missing in RetirementQuery.NamesNotInCatalog(_catalog!, filter))
             {
-                WriteError(ToErrorRecord(new ModelLifecycleException(
-                    "ModelNotInCatalog", ErrorKind.ObjectNotFound, $"No model named '{missing}' is in the {Cloud} catalog (snapshot {_catalog!.SnapshotDate:yyyy-MM-dd}).", missing)
-                {
-                    RecommendedAction = "Check the spelling (tab completion lists the models), try -Cloud, or add it with -CatalogPath.",
-                }));
+                WriteError(ToErrorRecord(missing));
             }
         }
     }

@@ -69,7 +69,7 @@ namespace ModelLifecycle.Commands
                 FleetAssessmentPlan.For(false, SubscriptionId, session.Context.SubscriptionId, ResourceGroupName, AccountName, Name).ApplyTo(_targets);
             }
 
-            var options = new EvaluationOptions(DateTime.Today, WarningDays, AzShapes.CatalogCloudOf(session.Context));
+            var options = new EvaluationOptions(DateTime.Today, WarningDays, CloudChoice.Decide(null, session.Context));
             RunPipelineWork(async token =>
             {
                 using var arm = NewArmClient(session);

@@ -55,7 +55,7 @@ namespace ModelLifecycle.Commands
 
         /// <summary>Whose schedule applies; default the Az context's cloud, or AzureCloud offline.</summary>
         [Parameter]
-        public CatalogCloud Cloud { get; set; } = CatalogCloud.AzureCloud;
+        public CatalogCloud Cloud { get; set; } = CloudChoice.Default;
 
         /// <summary>Also read the ARM Models API for each deployment's location (dates, replacementConfig).</summary>
         [Parameter]
@@ -110,7 +110,7 @@ namespace ModelLifecycle.Commands
             if (ParameterSetName == Discover || ParameterSetName == ByName || _request.HasAzureWork)
             {
                 var session = ConnectAzure(DefaultProfile);
-                var cloud = IsBound(nameof(Cloud)) ? Cloud : AzShapes.CatalogCloudOf(session.Context);
+                var cloud = CloudChoice.Decide(RequestedCloud(Cloud), session.Context);
                 var plan = FleetAssessmentPlan.For(ParameterSetName == Discover, SubscriptionId, session.Context.SubscriptionId, ResourceGroupName, AccountName, Name);
                 plan.ApplyTo(_request);
                 RunPipelineWork(async token =>
@@ -159,7 +159,7 @@ namespace ModelLifecycle.Commands
                 }
                 catch (ItemNotFoundException ex)
                 {
-                    WriteError(new ErrorRecord(ex, "InventoryFileNotFound", ErrorCategory.ObjectNotFound, p));
+                    WriteError(ToErrorRecord(DeploymentReader.FileUnreadable(p, ex, notFound: true)));
                     continue;
                 }
 

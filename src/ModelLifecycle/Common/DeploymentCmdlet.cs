@@ -8,7 +8,7 @@ using ModelLifecycle.Core.Inventory;
 namespace ModelLifecycle.Commands
 {
     /// <summary>
-    /// The ways a cmdlet that acts on deployments is told which ones (CMDLETS.md, "Input"): objects from
+    /// The ways a cmdlet that acts on deployments is told which ones (the input forms in the cmdlets' help, docs/en-US): objects from
     /// the pipeline, an account by resource group and name (optionally one deployment), or resource ids;
     /// plus the Azure parameters every such cmdlet shares. Each cmdlet adds its own sets and parameters.
     /// </summary>

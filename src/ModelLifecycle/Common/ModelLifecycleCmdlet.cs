@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using ModelLifecycle.Core;
+using ModelLifecycle.Core.Azure;
 using ModelLifecycle.Core.Catalog;
 
 namespace ModelLifecycle.Commands
@@ -85,19 +86,17 @@ namespace ModelLifecycle.Commands
         }
 
         /// <summary>
-        /// -Cloud when given; else the cloud of an Az context that is already signed in (Az.Accounts is not
-        /// loaded for this); else AzureCloud.
+        /// The cloud before any sign-in (<see cref="CloudChoice.Decide"/>): with an Az context that is already
+        /// signed in, if any (Az.Accounts is not loaded for this, and not asked when -Cloud was given).
         /// </summary>
         protected CatalogCloud CloudOrContext(CatalogCloud cloud)
         {
-            if (IsBound("Cloud"))
-            {
-                return cloud;
-            }
-
-            var context = Azure.PowerShellAzureSession.PeekContext(this);
-            return context is null ? CatalogCloud.AzureCloud : Core.Azure.AzShapes.CatalogCloudOf(context);
+            var requested = RequestedCloud(cloud);
+            return CloudChoice.Decide(requested, requested is null ? Azure.PowerShellAzureSession.PeekContext(this) : null);
         }
+
+        /// <summary>-Cloud as the user gave it; null when it was not given.</summary>
+        protected CatalogCloud? RequestedCloud(CatalogCloud cloud) => IsBound("Cloud") ? cloud : (CatalogCloud?)null;
 
         /// <summary>-AsOf when given, else today: the day every date rule is applied to.</summary>
         protected DateTime AsOfOrToday(DateTime asOf) => IsBound("AsOf") ? asOf.Date : DateTime.Today;

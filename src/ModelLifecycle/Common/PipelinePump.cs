@@ -18,9 +18,6 @@ namespace ModelLifecycle.Commands
 
         public PipelinePump(int capacity = 1024) => _capacity = capacity;
 
-        /// <summary>True on the thread that is running <see cref="Run"/> (or when nothing runs).</summary>
-        public bool OnOwnerThread => _queue is null || Thread.CurrentThread.ManagedThreadId == _ownerThread;
-
         /// <summary>
         /// Starts <paramref name="work"/> and runs posted actions on this thread until it ends. If an
         /// action throws (the pipeline was stopped downstream), <paramref name="cancel"/> is called, the

@@ -5,7 +5,7 @@ using Newtonsoft.Json.Linq;
 
 namespace ModelLifecycle.Core.Tests.ArmEmulator
 {
-    /// <summary>One official example file (autorest x-ms-examples format), read from ../shared.</summary>
+    /// <summary>One official example file (autorest x-ms-examples format), read from <see cref="RepoPaths.ArmExamples"/>.</summary>
     internal sealed class ArmExample
     {
         private ArmExample(JObject document) => Document = document;

@@ -30,7 +30,7 @@ namespace ModelLifecycle.Core.Tests.Azure
             Assert.Equal("t-1", c.TenantId);
             Assert.Equal("admin@contoso.com", c.AccountId);
             Assert.Equal(new Uri("https://management.azure.com/"), c.ResourceManagerUrl);
-            Assert.Equal(CatalogCloud.AzureCloud, AzShapes.CatalogCloudOf(c));
+            Assert.Equal(CatalogCloud.AzureCloud, CloudChoice.Decide(null, c));
         }
 
         [Fact]
@@ -38,7 +38,7 @@ namespace ModelLifecycle.Core.Tests.Azure
         {
             var c = AzShapes.ReadContext(Bag(Context("AzureUSGovernment", "https://management.usgovcloudapi.net")));
             Assert.Equal("https://management.usgovcloudapi.net/", c.ResourceManagerUrl.AbsoluteUri);
-            Assert.Equal(CatalogCloud.AzureUSGovernment, AzShapes.CatalogCloudOf(c));
+            Assert.Equal(CatalogCloud.AzureUSGovernment, CloudChoice.Decide(null, c));
             Assert.Equal("https://management.chinacloudapi.cn/", AzShapes.ReadContext(Bag(Context("AzureChinaCloud", null))).ResourceManagerUrl.AbsoluteUri);
         }
 

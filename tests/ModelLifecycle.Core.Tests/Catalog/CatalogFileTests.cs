@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using ModelLifecycle.CatalogGen;
 using ModelLifecycle.Core.Catalog;
 using ModelLifecycle.Core.Tests.Support;
 using ModelLifecycle.Core.Tests.TestSupport;
@@ -82,7 +83,7 @@ namespace ModelLifecycle.Core.Tests.Catalog
         [RequiresReferenceRecordsFact]
         public void The_committed_snapshot_is_what_the_generator_makes_from_the_records()
         {
-            var generated = CatalogWriter.Write(CatalogGen.SnapshotGenerator.Generate(
+            var generated = CatalogWriter.Write(SnapshotGenerator.Generate(
                 File.ReadAllText(Path.Combine(RepoPaths.Shared!, "reference", "model-lifecycle-records.json")),
                 File.ReadAllText(Path.Combine(RepoPaths.Shared!, "reference", "openai-deprecations.json")),
                 File.ReadAllText(Path.Combine(RepoPaths.Root!, "catalog", "curation.json"))));

@@ -36,6 +36,18 @@ namespace ModelLifecycle.Core.Tests.Catalog
         }
 
         [Fact]
+        public void An_exact_name_not_in_the_clouds_catalog_is_one_named_error_and_a_wildcard_is_none()
+        {
+            var filter = new RetirementFilter { Names = new[] { "gpt-4o", "no-such-model", "nothing-like-this*" }, Cloud = CatalogCloud.AzureCloud };
+            var error = Assert.Single(RetirementQuery.NamesNotInCatalog(Embedded, filter));
+            Assert.Equal("ModelNotInCatalog", error.ErrorId);
+            Assert.Equal(ErrorKind.ObjectNotFound, error.Kind);
+            Assert.Equal("no-such-model", error.Target);
+            Assert.Equal($"No model named 'no-such-model' is in the AzureCloud catalog (snapshot {Embedded.SnapshotDate:yyyy-MM-dd}).", error.Message);
+            Assert.NotNull(error.RecommendedAction);
+        }
+
+        [Fact]
         public void Wildcards_match_and_hide_retired_unless_asked()
         {
             var open = Query(f => f.Names = new[] { "gpt-4o*" });

@@ -8,12 +8,12 @@ using Xunit;
 
 namespace ModelLifecycle.Core.Tests.Inventory
 {
-    /// <summary>Every input form of CMDLETS.md "Input" becomes the same Deployment.</summary>
+    /// <summary>Every input form the cmdlets accept (their help, docs/en-US) becomes the same Deployment.</summary>
     public class DeploymentReaderTests
     {
         private const string Id = "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg-ai/providers/Microsoft.CognitiveServices/accounts/contoso-openai/deployments/chat";
 
-        // Shapes of the Az SDK objects (az-shapes.md), as plain .NET classes.
+        // Shapes of the Az SDK objects (property names as in Az PowerShell), as plain .NET classes.
         public sealed class AzModel { public string? Format { get; set; } public string? Name { get; set; } public string? Version { get; set; } }
         public sealed class AzProperties { public AzModel? Model { get; set; } public string? VersionUpgradeOption { get; set; } public string? ProvisioningState { get; set; } }
         public sealed class AzSku { public string? Name { get; set; } public int? Capacity { get; set; } }
@@ -152,6 +152,27 @@ namespace ModelLifecycle.Core.Tests.Inventory
 
             var missing = Assert.Throws<ModelLifecycleException>(() => DeploymentReader.ReadFile(path).ToList());
             Assert.Equal("InventoryFileNotFound", missing.ErrorId);
+        }
+
+        [Fact]
+        public void A_path_the_host_cannot_resolve_gets_the_same_error_as_a_missing_file()
+        {
+            var ex = DeploymentReader.FileUnreadable("./gone.json", new InvalidOperationException("Cannot find path './gone.json' because it does not exist."), notFound: true);
+            Assert.Equal("InventoryFileNotFound", ex.ErrorId);
+            Assert.Equal(ErrorKind.ObjectNotFound, ex.Kind);
+            Assert.Equal("./gone.json", ex.Target);
+            Assert.Equal("The inventory file './gone.json' could not be read: Cannot find path './gone.json' because it does not exist.", ex.Message);
+        }
+
+        [Fact]
+        public void An_account_where_a_deployment_is_needed_is_InputNotADeployment()
+        {
+            var account = AzureResourceId.Parse("/subscriptions/s/resourceGroups/g/providers/Microsoft.CognitiveServices/accounts/a");
+            var ex = InputItem.AccountNotADeployment(account);
+            Assert.Equal("InputNotADeployment", ex.ErrorId);
+            Assert.Equal(ErrorKind.InvalidArgument, ex.Kind);
+            Assert.Equal(account.AccountId, ex.Target);
+            Assert.EndsWith("is an account, not a deployment; pipe its deployments instead.", ex.Message);
         }
 
         [Theory]

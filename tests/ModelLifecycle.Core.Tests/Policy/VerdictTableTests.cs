@@ -6,7 +6,7 @@ using static ModelLifecycle.Core.Tests.Support.Catalogs;
 
 namespace ModelLifecycle.Core.Tests.Policy
 {
-    /// <summary>Every row of the verdict table (CMDLETS.md), on small catalogs that isolate each rule.</summary>
+    /// <summary>Every verdict rule (the outcomes in docs/en-US/Test-DeploymentUpgradePolicy.md), on small catalogs that isolate each rule.</summary>
     public class VerdictTableTests
     {
         // "m" 1 retires 2027-01-01; 2 is the default and lives longer; "x" 1 has a scheduled cross-family upgrade.

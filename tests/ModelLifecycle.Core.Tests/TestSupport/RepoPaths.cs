@@ -5,7 +5,9 @@ namespace ModelLifecycle.Core.Tests.TestSupport
 {
     /// <summary>
     /// Finds the repository root (the folder with ModelLifecycle.sln) from the test's output folder,
-    /// and the read-only <c>shared/</c> folder that sits beside the repository.
+    /// and, where one exists, the folder of reference data beside the checkout (the public-source
+    /// records the catalog is generated from, the official ARM example payloads). That data is not part
+    /// of the repository; the tests that read it are skipped where it is absent.
     /// </summary>
     public static class RepoPaths
     {
@@ -14,7 +16,7 @@ namespace ModelLifecycle.Core.Tests.TestSupport
         /// <summary>The repository root, or null when the tests run outside a checkout.</summary>
         public static string? Root => RootValue.Value;
 
-        /// <summary>../shared relative to the repository root, or null when it is not there.</summary>
+        /// <summary>The reference-data folder beside the checkout, or null when it is not there.</summary>
         public static string? Shared
         {
             get
@@ -29,7 +31,7 @@ namespace ModelLifecycle.Core.Tests.TestSupport
             }
         }
 
-        /// <summary>shared/reference/arm-examples, or null when it is not there.</summary>
+        /// <summary>The official ARM example payloads in the reference data, or null when they are not there.</summary>
         public static string? ArmExamples
         {
             get

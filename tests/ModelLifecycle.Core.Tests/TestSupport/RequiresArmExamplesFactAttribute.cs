@@ -3,9 +3,11 @@ using Xunit;
 namespace ModelLifecycle.Core.Tests.TestSupport
 {
     /// <summary>
-    /// A fact that needs the official ARM example payloads in ../shared/reference/arm-examples. They
-    /// are read in place and never copied into the repository, so where they are absent the test is
-    /// skipped with a message that says so, instead of failing.
+    /// A fact that needs the official ARM example payloads (the x-ms-examples files of the
+    /// Microsoft.CognitiveServices specification in github.com/Azure/azure-rest-api-specs) in the
+    /// reference data beside the checkout (<see cref="RepoPaths.ArmExamples"/>). They are read in place
+    /// and never copied into the repository, so where they are absent the test is skipped with a
+    /// message that says so, instead of failing.
     /// </summary>
     public sealed class RequiresArmExamplesFactAttribute : FactAttribute
     {

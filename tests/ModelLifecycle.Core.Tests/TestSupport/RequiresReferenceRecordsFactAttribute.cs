@@ -4,8 +4,9 @@ using Xunit;
 namespace ModelLifecycle.Core.Tests.TestSupport
 {
     /// <summary>
-    /// A fact that needs the public-source lifecycle records in ../shared/reference (read in place,
-    /// never copied); skipped with a message that says so where they are absent.
+    /// A fact that needs the public-source lifecycle records the catalog is generated from, in the
+    /// reference data beside the checkout (<see cref="RepoPaths.Shared"/>; read in place, never copied);
+    /// skipped with a message that says so where they are absent.
     /// </summary>
     public sealed class RequiresReferenceRecordsFactAttribute : FactAttribute
     {

@@ -1,5 +1,5 @@
 # A stand-in for Az.Accounts, for tests only: Get-AzContext and Get-AzAccessToken with the shapes of
-# the real ones (az-shapes), pointing at the local ARM emulator. Put its folder first on PSModulePath.
+# the real ones, pointing at the local ARM emulator. Put its folder first on PSModulePath.
 @{
     RootModule        = 'Az.Accounts.psm1'
     ModuleVersion     = '0.0.1'

@@ -2,13 +2,15 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using ModelLifecycle.Core.Catalog;
 using Newtonsoft.Json;
 
-namespace ModelLifecycle.Core.Catalog
+namespace ModelLifecycle.CatalogGen
 {
     /// <summary>
     /// Writes a catalog in the project's format, deterministically (same catalog, same bytes), so the
-    /// generated snapshot can be committed and checked for drift.
+    /// generated snapshot can be committed and checked for drift. Lives with the generator, its only
+    /// user: the module reads catalogs and never writes one.
     /// </summary>
     public static class CatalogWriter
     {
