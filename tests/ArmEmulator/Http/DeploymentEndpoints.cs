@@ -127,6 +127,14 @@ namespace ModelLifecycle.ArmEmulator
             }
 
             var previous = (JObject)body.DeepClone();
+            var patched = (JObject)body.DeepClone();
+            DeploymentBodies.ApplyPatch(patched, patch, State.NewEtag(), State.Timestamp());
+            ArmResponse? refused = new DeploymentRules(State).CheckQuota(account, patched, previous);
+            if (refused != null)
+            {
+                return refused;
+            }
+
             DeploymentBodies.ApplyPatch(body, patch, State.NewEtag(), State.Timestamp());
             LongRunningOperation operation = State.StartOperation(OperationKind.Patch, account, (string)body["name"]!, previous, request.FailOperation);
             return Accepted(request, operation);

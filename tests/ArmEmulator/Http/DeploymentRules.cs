@@ -112,7 +112,8 @@ namespace ModelLifecycle.ArmEmulator
             return null;
         }
 
-        private ArmResponse? CheckQuota(AccountState account, JObject sent, JObject? existing)
+        /// <summary>InsufficientQuota when <paramref name="sent"/> needs more of its quota than is free, else null (PUT and PATCH).</summary>
+        public ArmResponse? CheckQuota(AccountState account, JObject sent, JObject? existing)
         {
             string? usageName = quota.UsageName(account.Location, sent);
             FleetQuota? limit = usageName == null ? null : quota.Limit(account.SubscriptionId, account.Location, usageName);

@@ -85,6 +85,20 @@ namespace ModelLifecycle.Core.Tests.ArmEmulator
         }
 
         [Fact]
+        public async Task A_PATCH_of_the_capacity_is_held_to_the_quota_too()
+        {
+            await using ArmEmulatorServer server = await ArmEmulatorServer.StartAsync(Migration());
+            using EmulatorHttp http = EmulatorHttp.For(server);
+
+            EmulatorHttp.Reply refused = await http.SendAsync(HttpMethod.Patch, DeploymentPath("chat"), JObject.Parse("{\"sku\":{\"capacity\":120}}"));
+
+            Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+            Assert.Equal("InsufficientQuota", refused.ErrorCode);
+            Assert.Equal(50, (int?)server.State.FindDeployment(Subscription, Group, Account, "chat")!["sku"]!["capacity"]);
+            Assert.Equal(HttpStatusCode.Accepted, (await http.SendAsync(HttpMethod.Patch, DeploymentPath("chat"), JObject.Parse("{\"sku\":{\"capacity\":100}}"))).Status);
+        }
+
+        [Fact]
         public async Task A_subscriptions_own_limit_wins_and_limits_can_be_set_over_http()
         {
             await using ArmEmulatorServer server = await ArmEmulatorServer.StartAsync(Migration());
