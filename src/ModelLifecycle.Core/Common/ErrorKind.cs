@@ -15,6 +15,7 @@ namespace ModelLifecycle.Core
         PermissionDenied,
         AuthenticationError,
         ResourceBusy,
+        ResourceExists,
         ResourceUnavailable,
         ConnectionError,
         OperationTimeout,
