@@ -40,6 +40,7 @@ namespace ModelLifecycle.ArmEmulator
                     ("PUT", "/_emulator/settings") => ChangeSettings(await ReadAsync(http).ConfigureAwait(false)),
                     ("GET", "/_emulator/quotas") => ArmResponse.Ok(Quotas()),
                     ("PUT", "/_emulator/quotas") => SetQuota(await ReadAsync(http).ConfigureAwait(false)),
+                    ("PUT", "/_emulator/models") => SetModel(await ReadAsync(http).ConfigureAwait(false)),
                     ("GET", "/_emulator/limited-access") => ArmResponse.Ok(LimitedAccess()),
                     ("PUT", "/_emulator/limited-access") => SetLimitedAccess(await ReadAsync(http).ConfigureAwait(false)),
                     ("PUT", "/_emulator/tokens") => ChangeTokens(await ReadAsync(http).ConfigureAwait(false)),
@@ -174,6 +175,15 @@ namespace ModelLifecycle.ArmEmulator
             }
 
             server.State.SetQuota(location, quota);
+            return ArmResponse.NoContent();
+        }
+
+        /// <summary><c>{"location":"eastus","item":{"kind":"OpenAI","skuName":"S0","model":{...}}}</c>: adds or replaces that model version.</summary>
+        private ArmResponse SetModel(JObject body)
+        {
+            string location = (string?)body["location"] ?? throw new InvalidDataException("Give \"location\".");
+            JObject item = body["item"] as JObject ?? throw new InvalidDataException("Give \"item\", a Models_List item.");
+            server.State.SetModel(location, item);
             return ArmResponse.NoContent();
         }
 

@@ -127,6 +127,41 @@ namespace ModelLifecycle.ArmEmulator
             }
         }
 
+        /// <summary>
+        /// Adds a Models_List item to a location, replacing the item for the same model format, name and
+        /// version (so a test can retire or deprecate a model while the server runs).
+        /// </summary>
+        public void SetModel(string location, JObject item)
+        {
+            ArgumentNullException.ThrowIfNull(item);
+            if (string.IsNullOrWhiteSpace(location) || item["model"] is not JObject model || (string?)model["name"] is null)
+            {
+                throw new ArgumentException("A model item needs a location and model.name.");
+            }
+
+            lock (Sync)
+            {
+                if (!Locations.TryGetValue(location, out FleetLocation? found))
+                {
+                    found = new FleetLocation { Name = location };
+                    Locations[location] = found;
+                }
+
+                int index = found.Models.FindIndex(m => m["model"] is JObject other
+                    && string.Equals((string?)other["format"], (string?)model["format"], StringComparison.OrdinalIgnoreCase)
+                    && string.Equals((string?)other["name"], (string?)model["name"], StringComparison.OrdinalIgnoreCase)
+                    && string.Equals((string?)other["version"], (string?)model["version"], StringComparison.OrdinalIgnoreCase));
+                if (index >= 0)
+                {
+                    found.Models[index] = (JObject)item.DeepClone();
+                }
+                else
+                {
+                    found.Models.Add((JObject)item.DeepClone());
+                }
+            }
+        }
+
         /// <summary>The quota limits of every location, each with its location name.</summary>
         public IReadOnlyList<KeyValuePair<string, FleetQuota>> QuotaLimits()
         {

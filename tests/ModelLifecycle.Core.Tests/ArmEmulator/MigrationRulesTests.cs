@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
@@ -98,6 +99,23 @@ namespace ModelLifecycle.Core.Tests.ArmEmulator
             JObject legacy = (await http.GetAsync(DeploymentPath("legacy"))).Json;
             legacy["properties"]!["versionUpgradeOption"] = "NoAutoUpgrade";
             Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(HttpMethod.Put, DeploymentPath("legacy"), legacy)).Status);
+        }
+
+        [Fact]
+        public async Task A_model_retired_over_the_admin_endpoint_is_refused_from_then_on()
+        {
+            await using ArmEmulatorServer server = await ArmEmulatorServer.StartAsync(Migration());
+            using EmulatorHttp admin = EmulatorHttp.For(server, token: null);
+            using EmulatorHttp http = EmulatorHttp.For(server);
+            JObject item = ModelItem.Create("gpt-4o", "2024-11-20").Lifecycle("Deprecated").Sku("GlobalStandard", "OpenAI.GlobalStandard.gpt-4o").ToJson();
+
+            Assert.Equal(HttpStatusCode.NoContent, (await admin.SendAsync(HttpMethod.Put, "/_emulator/models", new JObject { ["location"] = "eastus", ["item"] = item })).Status);
+
+            JArray models = (JArray)(await http.GetAsync($"/subscriptions/{Subscription}/providers/Microsoft.CognitiveServices/locations/eastus/models?{Api}")).Json["value"]!;
+            Assert.Single(models, m => (string?)m["model"]!["name"] == "gpt-4o" && (string?)m["model"]!["version"] == "2024-11-20");
+            Assert.Equal("Deprecated", (string?)models.Single(m => (string?)m["model"]!["version"] == "2024-11-20")["model"]!["lifecycleStatus"]);
+            Assert.Equal("DeploymentModelNotSupported", (await http.SendAsync(HttpMethod.Put, DeploymentPath("chat"), DeploymentBody("gpt-4o", "2024-11-20", "GlobalStandard", 50))).ErrorCode);
+            Assert.Equal(HttpStatusCode.BadRequest, (await admin.SendAsync(HttpMethod.Put, "/_emulator/models", new JObject { ["location"] = "eastus" })).Status);
         }
 
         [Fact]
