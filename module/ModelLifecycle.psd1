@@ -18,6 +18,7 @@
     CmdletsToExport        = @(
         'Find-ModelReference'
         'Get-ModelRetirement'
+        'Invoke-ModelMigration'
         'Set-DeploymentUpgradeOption'
         'Test-DeploymentUpgradePolicy'
     )
