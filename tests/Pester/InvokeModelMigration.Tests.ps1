@@ -85,6 +85,35 @@ Describe 'Invoke-ModelMigration' {
         $c = Get-EmulatorCounters $emulator
         $c.byMethod.PUT | Should -Be 1
         $c.byMethod.DELETE | Should -Be 1
+
+        # Then the code: Find-ModelReference fed the result finds the calls and what each must change.
+        $app = Join-Path ([IO.Path]::GetTempPath()) ('ml-app-' + [guid]::NewGuid())
+        $null = New-Item -ItemType Directory -Path $app
+        Set-Content -LiteralPath (Join-Path $app 'poster.py') -Value @(
+            'img = client.images.generate(',
+            '    model="images",',
+            '    size="1792x1024",',
+            '    quality="hd",',
+            '    response_format="url",',
+            ')')
+        try {
+            $refs = $r | Find-ModelReference -Path $app
+            ($refs | Where-Object Kind -eq 'DeploymentName').Match | Should -Be 'images'
+            $parameters = $refs | Where-Object Kind -eq 'Parameter'
+            ($parameters | Where-Object { $_.Change.Parameter -eq 'size' }).Change.To | Should -Be '1536x1024'
+            ($parameters | Where-Object { $_.Change.Parameter -eq 'quality' }).Change.To | Should -Be 'high'
+            ($parameters | Where-Object { $_.Change.Parameter -eq 'response_format' }).LineNumber | Should -Be 5
+        }
+        finally { Remove-Item -Recurse -Force -LiteralPath $app }
+    }
+
+    It 'resumes a rerun after a finished move: AlreadyDone, nothing written again' {
+        $source = Get-FieldCase
+        $null = $source | Invoke-ModelMigration -TargetModel gpt-image-1-mini -RemoveSource -Force -Confirm:$false
+        Reset-EmulatorCounters $emulator
+        $again = $source | Invoke-ModelMigration -TargetModel gpt-image-1-mini -RemoveSource -Force -Confirm:$false
+        $again.Status | Should -Be 'AlreadyDone'
+        (Get-EmulatorCounters $emulator).writes | Should -Be 0
     }
 
     It 'does not go ahead on a Warn check without -Force, and writes nothing' {
