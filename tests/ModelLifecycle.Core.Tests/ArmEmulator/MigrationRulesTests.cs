@@ -16,7 +16,7 @@ namespace ModelLifecycle.Core.Tests.ArmEmulator
         [Fact]
         public async Task Changing_the_model_name_of_a_standard_deployment_is_CannotChangeDeploymentModel()
         {
-            await using ArmEmulatorServer server = await ArmEmulatorServer.StartAsync(Migration());
+            await using ArmEmulatorServer server = await ArmEmulatorServer.StartAsync(TestFleets.Migration());
             using EmulatorHttp http = EmulatorHttp.For(server);
 
             EmulatorHttp.Reply refused = await http.SendAsync(HttpMethod.Put, DeploymentPath("chat"), DeploymentBody("gpt-4.1", "2025-04-14", "GlobalStandard", 50));
@@ -32,7 +32,7 @@ namespace ModelLifecycle.Core.Tests.ArmEmulator
         [Fact]
         public async Task A_provisioned_deployment_changes_model_family_in_place()
         {
-            await using ArmEmulatorServer server = await ArmEmulatorServer.StartAsync(Migration());
+            await using ArmEmulatorServer server = await ArmEmulatorServer.StartAsync(TestFleets.Migration());
             using EmulatorHttp http = EmulatorHttp.For(server);
 
             EmulatorHttp.Reply accepted = await http.SendAsync(HttpMethod.Put, DeploymentPath("ptu"), DeploymentBody("gpt-4.1", "2025-04-14", "GlobalProvisionedManaged", 50));
@@ -45,7 +45,7 @@ namespace ModelLifecycle.Core.Tests.ArmEmulator
         [Fact]
         public async Task Model_and_capacity_cannot_change_in_one_PUT_but_a_version_change_alone_goes_through()
         {
-            await using ArmEmulatorServer server = await ArmEmulatorServer.StartAsync(Migration());
+            await using ArmEmulatorServer server = await ArmEmulatorServer.StartAsync(TestFleets.Migration());
             using EmulatorHttp http = EmulatorHttp.For(server);
 
             EmulatorHttp.Reply refused = await http.SendAsync(HttpMethod.Put, DeploymentPath("chat"), DeploymentBody("gpt-4o", "2024-11-20", "GlobalStandard", 60));
@@ -60,7 +60,7 @@ namespace ModelLifecycle.Core.Tests.ArmEmulator
         [Fact]
         public async Task A_retired_model_is_DeploymentModelNotSupported()
         {
-            await using ArmEmulatorServer server = await ArmEmulatorServer.StartAsync(Migration());
+            await using ArmEmulatorServer server = await ArmEmulatorServer.StartAsync(TestFleets.Migration());
             using EmulatorHttp http = EmulatorHttp.For(server);
 
             EmulatorHttp.Reply refused = await http.SendAsync(HttpMethod.Put, DeploymentPath("old-chat"), DeploymentBody("gpt-35-turbo", "0125", "Standard", 10));
@@ -76,7 +76,7 @@ namespace ModelLifecycle.Core.Tests.ArmEmulator
         [InlineData("2024-08-06", "Standard")] // a SKU the version is not offered on
         public async Task A_model_the_location_does_not_offer_is_DeploymentModelNotSupported(string version, string sku)
         {
-            await using ArmEmulatorServer server = await ArmEmulatorServer.StartAsync(Migration());
+            await using ArmEmulatorServer server = await ArmEmulatorServer.StartAsync(TestFleets.Migration());
             using EmulatorHttp http = EmulatorHttp.For(server);
 
             EmulatorHttp.Reply refused = await http.SendAsync(HttpMethod.Put, DeploymentPath("chat2"), DeploymentBody("gpt-4o", version, sku, 10));
@@ -90,7 +90,7 @@ namespace ModelLifecycle.Core.Tests.ArmEmulator
         [Fact]
         public async Task A_model_outside_the_seeded_catalog_and_a_PUT_of_a_deployments_own_model_are_not_judged()
         {
-            Fleet fleet = Migration();
+            Fleet fleet = TestFleets.Migration();
             fleet.Subscriptions[0].ResourceGroups[0].Accounts[0].AddDeployment("legacy", "gpt-35-turbo", "0125", "Standard", 5);
             await using ArmEmulatorServer server = await ArmEmulatorServer.StartAsync(fleet, new EmulatorOptions { LroInProgressPolls = 0 });
             using EmulatorHttp http = EmulatorHttp.For(server);
@@ -104,7 +104,7 @@ namespace ModelLifecycle.Core.Tests.ArmEmulator
         [Fact]
         public async Task A_model_retired_over_the_admin_endpoint_is_refused_from_then_on()
         {
-            await using ArmEmulatorServer server = await ArmEmulatorServer.StartAsync(Migration());
+            await using ArmEmulatorServer server = await ArmEmulatorServer.StartAsync(TestFleets.Migration());
             using EmulatorHttp admin = EmulatorHttp.For(server, token: null);
             using EmulatorHttp http = EmulatorHttp.For(server);
             JObject item = ModelItem.Create("gpt-4o", "2024-11-20").Lifecycle("Deprecated").Sku("GlobalStandard", "OpenAI.GlobalStandard.gpt-4o").ToJson();
@@ -121,7 +121,7 @@ namespace ModelLifecycle.Core.Tests.ArmEmulator
         [Fact]
         public async Task A_deprecated_model_is_refused_only_to_a_subscription_that_never_had_it()
         {
-            Fleet fleet = Migration();
+            Fleet fleet = TestFleets.Migration();
             await using ArmEmulatorServer server = await ArmEmulatorServer.StartAsync(fleet);
             using EmulatorHttp http = EmulatorHttp.For(server);
 
@@ -140,7 +140,7 @@ namespace ModelLifecycle.Core.Tests.ArmEmulator
         [Fact]
         public async Task A_limited_access_model_needs_the_subscription_to_be_registered()
         {
-            await using ArmEmulatorServer server = await ArmEmulatorServer.StartAsync(Migration());
+            await using ArmEmulatorServer server = await ArmEmulatorServer.StartAsync(TestFleets.Migration());
             using EmulatorHttp http = EmulatorHttp.For(server);
 
             EmulatorHttp.Reply refused = await http.SendAsync(HttpMethod.Put, DeploymentPath("five"), DeploymentBody("gpt-5", null, "GlobalStandard", 10));
@@ -161,7 +161,7 @@ namespace ModelLifecycle.Core.Tests.ArmEmulator
         [Fact]
         public async Task A_create_that_fails_provisioning_leaves_a_Failed_deployment()
         {
-            await using ArmEmulatorServer server = await ArmEmulatorServer.StartAsync(Migration());
+            await using ArmEmulatorServer server = await ArmEmulatorServer.StartAsync(TestFleets.Migration());
             using EmulatorHttp admin = EmulatorHttp.For(server, token: null);
             await admin.SendAsync(HttpMethod.Post, "/_emulator/faults", JObject.Parse("{\"kind\":\"LroFailed\",\"method\":\"PUT\",\"pathContains\":\"/deployments/chat2\",\"errorCode\":\"InternalServerError\",\"errorMessage\":\"Provisioning failed.\"}"));
             using EmulatorHttp http = EmulatorHttp.For(server);
@@ -178,7 +178,7 @@ namespace ModelLifecycle.Core.Tests.ArmEmulator
         [Fact]
         public async Task Delete_answers_202_with_location_and_Retry_After_and_keeps_the_account_busy()
         {
-            await using ArmEmulatorServer server = await ArmEmulatorServer.StartAsync(Migration(), new EmulatorOptions { RetryAfterSeconds = 3 });
+            await using ArmEmulatorServer server = await ArmEmulatorServer.StartAsync(TestFleets.Migration(), new EmulatorOptions { RetryAfterSeconds = 3 });
             using EmulatorHttp http = EmulatorHttp.For(server);
 
             EmulatorHttp.Reply accepted = await http.SendAsync(HttpMethod.Delete, DeploymentPath("embed"));

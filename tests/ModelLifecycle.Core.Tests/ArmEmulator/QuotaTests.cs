@@ -22,7 +22,7 @@ namespace ModelLifecycle.Core.Tests.ArmEmulator
         [Fact]
         public async Task A_quota_usage_is_the_sum_of_the_capacity_drawing_on_it_and_follows_writes()
         {
-            await using ArmEmulatorServer server = await ArmEmulatorServer.StartAsync(Migration(), new EmulatorOptions { LroInProgressPolls = 0 });
+            await using ArmEmulatorServer server = await ArmEmulatorServer.StartAsync(TestFleets.Migration(), new EmulatorOptions { LroInProgressPolls = 0 });
             using EmulatorHttp http = EmulatorHttp.For(server);
 
             JObject before = Usage((await http.GetAsync(UsagesPath())).Json, "OpenAI.GlobalStandard.gpt-4o");
@@ -53,7 +53,7 @@ namespace ModelLifecycle.Core.Tests.ArmEmulator
         [Fact]
         public async Task A_create_beyond_the_limit_is_InsufficientQuota_in_ARMs_words_and_stores_nothing()
         {
-            await using ArmEmulatorServer server = await ArmEmulatorServer.StartAsync(Migration());
+            await using ArmEmulatorServer server = await ArmEmulatorServer.StartAsync(TestFleets.Migration());
             using EmulatorHttp http = EmulatorHttp.For(server);
 
             EmulatorHttp.Reply refused = await http.SendAsync(HttpMethod.Put, DeploymentPath("chat2"), DeploymentBody("gpt-4o", "2024-08-06", "GlobalStandard", 60));
@@ -71,7 +71,7 @@ namespace ModelLifecycle.Core.Tests.ArmEmulator
         [Fact]
         public async Task A_capacity_increase_needs_only_the_difference()
         {
-            await using ArmEmulatorServer server = await ArmEmulatorServer.StartAsync(Migration(), new EmulatorOptions { LroInProgressPolls = 0 });
+            await using ArmEmulatorServer server = await ArmEmulatorServer.StartAsync(TestFleets.Migration(), new EmulatorOptions { LroInProgressPolls = 0 });
             using EmulatorHttp http = EmulatorHttp.For(server);
             JObject chat = (await http.GetAsync(DeploymentPath("chat"))).Json;
 
@@ -87,7 +87,7 @@ namespace ModelLifecycle.Core.Tests.ArmEmulator
         [Fact]
         public async Task A_PATCH_of_the_capacity_is_held_to_the_quota_too()
         {
-            await using ArmEmulatorServer server = await ArmEmulatorServer.StartAsync(Migration());
+            await using ArmEmulatorServer server = await ArmEmulatorServer.StartAsync(TestFleets.Migration());
             using EmulatorHttp http = EmulatorHttp.For(server);
 
             EmulatorHttp.Reply refused = await http.SendAsync(HttpMethod.Patch, DeploymentPath("chat"), JObject.Parse("{\"sku\":{\"capacity\":120}}"));
@@ -101,7 +101,7 @@ namespace ModelLifecycle.Core.Tests.ArmEmulator
         [Fact]
         public async Task A_subscriptions_own_limit_wins_and_limits_can_be_set_over_http()
         {
-            await using ArmEmulatorServer server = await ArmEmulatorServer.StartAsync(Migration());
+            await using ArmEmulatorServer server = await ArmEmulatorServer.StartAsync(TestFleets.Migration());
             using EmulatorHttp admin = EmulatorHttp.For(server, token: null);
             using EmulatorHttp http = EmulatorHttp.For(server);
 
@@ -125,7 +125,7 @@ namespace ModelLifecycle.Core.Tests.ArmEmulator
         [Fact]
         public async Task Quotas_and_limited_access_survive_the_fleet_JSON_round_trip()
         {
-            Fleet fleet = Fleet.Parse(Migration().ToJson());
+            Fleet fleet = Fleet.Parse(TestFleets.Migration().ToJson());
             fleet.Subscriptions[0].LimitedAccessGranted.Add("gpt-5");
             Assert.Equal("OpenAI.GlobalStandard.gpt-4o", fleet.Locations[0].Quotas[0].UsageName);
             Assert.Equal(new[] { "gpt-5" }, fleet.LimitedAccessModels);
