@@ -101,6 +101,12 @@ namespace ModelLifecycle.Core.Migration
             {
                 run.Fail(ex);
             }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // No result comes out of a cancelled run, so say here what Azure may now hold.
+                run.Cancelled();
+                throw;
+            }
 
             return run.Finish();
         }
@@ -113,8 +119,10 @@ namespace ModelLifecycle.Core.Migration
             private readonly List<MigrationStep> _steps = new List<MigrationStep>();
             private readonly Stopwatch _clock = new Stopwatch();
             private string _step = MigrationStepNames.Preflight;
+            private readonly List<string> _written = new List<string>();
             private bool _declined;
             private bool _failed;
+            private bool _writing;
 
             public Run(MigrationExecutor executor, MigrationPlan plan)
             {
@@ -241,7 +249,7 @@ namespace ModelLifecycle.Core.Migration
                     }
 
                     var body = TargetBody.From(source, _plan);
-                    created = await Arm.PutDeploymentAsync(target, body, token).ConfigureAwait(false);
+                    created = await WriteAsync(() => Arm.PutDeploymentAsync(target, body, token)).ConfigureAwait(false);
                     End(MigrationStatus.Succeeded, $"Created '{_plan.TargetDeployment}' with {TargetModelText}.");
                 }
 
@@ -269,7 +277,7 @@ namespace ModelLifecycle.Core.Migration
                         return;
                     }
 
-                    var deleted = await Arm.DeleteDeploymentAsync(SourceId, token).ConfigureAwait(false);
+                    var deleted = await WriteAsync(() => Arm.DeleteDeploymentAsync(SourceId, token)).ConfigureAwait(false);
                     End(deleted ? MigrationStatus.Succeeded : MigrationStatus.AlreadyDone, deleted ? $"Removed '{_plan.SourceDeployment}'." : $"'{_plan.SourceDeployment}' was already gone.");
                 }
 
@@ -323,7 +331,7 @@ namespace ModelLifecycle.Core.Migration
 
                         properties["model"] = model;
                     });
-                    current = await Arm.PutDeploymentAsync(id, body, token).ConfigureAwait(false);
+                    current = await WriteAsync(() => Arm.PutDeploymentAsync(id, body, token)).ConfigureAwait(false);
                     WarnAboutDifferences(before, current, "properties.model", "properties.capabilities", "properties.rateLimits", "properties.callRateLimit", "properties.currentCapacity");
                     End(MigrationStatus.Succeeded, $"'{_plan.SourceDeployment}' now asks for {TargetModelText}.");
                 }
@@ -344,7 +352,7 @@ namespace ModelLifecycle.Core.Migration
 
                     var body = (JObject)current.DeepClone();
                     body["sku"]!["capacity"] = wanted;
-                    var after = await Arm.PutDeploymentAsync(id, body, token).ConfigureAwait(false);
+                    var after = await WriteAsync(() => Arm.PutDeploymentAsync(id, body, token)).ConfigureAwait(false);
                     if ((int?)after.SelectToken("sku.capacity") != wanted)
                     {
                         throw new ModelLifecycleException("CapacityNotApplied", ErrorKind.InvalidResult, $"ARM accepted the capacity change of '{_plan.SourceDeployment}' but reports capacity {(int?)after.SelectToken("sku.capacity")}, not {wanted}.", id.DeploymentId);
@@ -366,7 +374,7 @@ namespace ModelLifecycle.Core.Migration
                     }
 
                     var body = DeploymentChanges.Edit(current, id, p => p["versionUpgradeOption"] = wantedOption);
-                    var after = await Arm.PutDeploymentAsync(id, body, token).ConfigureAwait(false);
+                    var after = await WriteAsync(() => Arm.PutDeploymentAsync(id, body, token)).ConfigureAwait(false);
                     WarnAboutDifferences(current, after, "properties.versionUpgradeOption");
                     current = after;
                     End(MigrationStatus.Succeeded, $"versionUpgradeOption {option ?? "(not set)"} -> {wantedOption}.");
@@ -448,6 +456,28 @@ namespace ModelLifecycle.Core.Migration
                 End(MigrationStatus.Skipped, "Not confirmed (-WhatIf, or declined): nothing was written from this step on.");
                 _declined = true;
                 return false;
+            }
+
+            private async Task<T> WriteAsync<T>(Func<Task<T>> write)
+            {
+                _writing = true;
+                var result = await write().ConfigureAwait(false);
+                _writing = false;
+                _written.Add(_step);
+                return result;
+            }
+
+            /// <summary>The run was cancelled: warn when a write was sent or made, since no result will say so.</summary>
+            public void Cancelled()
+            {
+                if (!_writing && _written.Count == 0)
+                {
+                    return;
+                }
+
+                var inFlight = _writing ? $" while its {_step} write was under way: ARM may still finish that write" : $" at step {_step}";
+                var done = _written.Count == 0 ? string.Empty : $"; already written: {string.Join(", ", _written)}";
+                _x._sink.WriteWarning($"Migrating deployment '{_plan.SourceDeployment}' of account '{_plan.AccountName}' was cancelled{inFlight}{done}. '{_plan.SourceDeployment}' was not removed unless RemoveSource is listed. Run the same command again: it resumes from what Azure shows.");
             }
 
             private void Begin(string step)

@@ -79,7 +79,68 @@ namespace ModelLifecycle.Core.Migration
             }
 
             context.AccountDeployments = deployments;
-            return MigrationPlanner.Plan(fresh, context);
+            var plan = MigrationPlanner.Plan(fresh, context);
+            if (live is null && deployments is not null && plan.Mode != MigrationMode.SideBySide && request.Mode == MigrationMode.Auto)
+            {
+                // The source is gone and nothing says which model it ran, so Auto cannot tell a finished
+                // side-by-side move (its source removed) from an in-place one: look for the side-by-side result.
+                var sideBySide = MigrationPlanner.Plan(WithSource(fresh, planned, MigrationMode.SideBySide), context);
+                if (Moved(sideBySide, deployments) is not null)
+                {
+                    plan = sideBySide;
+                }
+            }
+
+            return Resumed(plan, live, deployments);
+        }
+
+        // The deployment a side-by-side plan creates, when a previous run already created it: it runs the
+        // target and provisioned successfully.
+        private static Deployment? Moved(MigrationPlan plan, IReadOnlyList<Deployment> deployments)
+        {
+            if (plan.Mode != MigrationMode.SideBySide || plan.TargetDeployment is null || plan.TargetModel is null)
+            {
+                return null;
+            }
+
+            var target = deployments.FirstOrDefault(d => string.Equals(d.Name, plan.TargetDeployment, StringComparison.OrdinalIgnoreCase));
+            return target is not null && DeploymentNames.RunsTarget(target, plan.TargetModel, plan.TargetVersion)
+                && (string.IsNullOrWhiteSpace(target.ProvisioningState) || string.Equals(target.ProvisioningState, "Succeeded", StringComparison.OrdinalIgnoreCase))
+                ? target
+                : null;
+        }
+
+        /// <summary>
+        /// A rerun of a side-by-side move whose new deployment a previous run created: the checks about
+        /// creating it (offer, lifecycle, quota, limited access) no longer apply, since nothing is created
+        /// (its capacity already counts in the quota usage), and a source that is gone was removed by that
+        /// run, and one left Failed by a removal that failed is what is left to remove. The executor then reports
+        /// the steps already done AlreadyDone.
+        /// </summary>
+        private static MigrationPlan Resumed(MigrationPlan plan, Deployment? live, IReadOnlyList<Deployment>? deployments)
+        {
+            var target = deployments is null ? null : Moved(plan, deployments);
+            if (target is null)
+            {
+                return plan;
+            }
+
+            var done = $"'{target.Name}' already runs {target.Model} {target.Version} (created by a previous run), so nothing is created and this check does not apply.";
+            var about = new HashSet<string>(StringComparer.Ordinal)
+            {
+                MigrationCheckNames.TargetOffered, MigrationCheckNames.TargetLifecycle, MigrationCheckNames.Quota, MigrationCheckNames.LimitedAccess,
+            };
+            var sourceFailed = live is not null && string.Equals(live.ProvisioningState, "Failed", StringComparison.OrdinalIgnoreCase);
+            plan.Checks = new MigrationCheckList(plan.Checks.Select(c =>
+                c.Name == MigrationCheckNames.SourceFound && live is null
+                    ? new MigrationCheck(c.Name, MigrationCheckStatus.Pass, $"'{plan.SourceDeployment}' is gone and '{target.Name}' runs {target.Model} {target.Version}: a previous run moved it and removed the source.")
+                    : c.Name == MigrationCheckNames.SourceFound && sourceFailed
+                    ? new MigrationCheck(c.Name, MigrationCheckStatus.Pass, $"'{plan.SourceDeployment}' is in provisioningState Failed (a removal that failed leaves it so), and '{target.Name}' already runs {target.Model} {target.Version}: only removing the source is left.")
+                    : about.Contains(c.Name) && c.Status != MigrationCheckStatus.Pass
+                        ? new MigrationCheck(c.Name, MigrationCheckStatus.Pass, done + " (Was: " + c.Status + ": " + c.Detail + ")")
+                        : c));
+            plan.Ready = plan.Checks.All(c => c.Status != MigrationCheckStatus.Fail);
+            return plan;
         }
 
         private async Task<IReadOnlyList<Deployment>?> ReadDeploymentsAsync(AzureResourceId account, string? location, CancellationToken cancellationToken)
@@ -107,13 +168,13 @@ namespace ModelLifecycle.Core.Migration
             }
         }
 
-        private static MigrationRequest WithSource(MigrationRequest r, Deployment source) => new MigrationRequest(source, r.AsOf)
+        private static MigrationRequest WithSource(MigrationRequest r, Deployment source, MigrationMode? mode = null) => new MigrationRequest(source, r.AsOf)
         {
             WarningDays = r.WarningDays,
             Cloud = r.Cloud,
             TargetModel = r.TargetModel,
             TargetVersion = r.TargetVersion,
-            Mode = r.Mode,
+            Mode = mode ?? r.Mode,
             NewDeploymentName = r.NewDeploymentName,
             SkuName = r.SkuName,
             Capacity = r.Capacity,
