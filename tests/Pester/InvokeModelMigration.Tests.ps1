@@ -98,7 +98,7 @@ Describe 'Invoke-ModelMigration' {
             ')')
         try {
             $refs = $r | Find-ModelReference -Path $app
-            ($refs | Where-Object Kind -eq 'DeploymentName').Match | Should -Be 'images'
+            ($refs | Where-Object Kind -eq 'DeploymentName').Match | Should -Contain 'images'
             $parameters = $refs | Where-Object Kind -eq 'Parameter'
             ($parameters | Where-Object { $_.Change.Parameter -eq 'size' }).Change.To | Should -Be '1536x1024'
             ($parameters | Where-Object { $_.Change.Parameter -eq 'quality' }).Change.To | Should -Be 'high'

@@ -46,6 +46,26 @@ namespace ModelLifecycle.Core.Migration
             return "Nothing else was changed and the source keeps serving; fix the cause ARM names and run the same command again: it resumes where it stopped.";
         }
 
+        /// <summary>The category of a refusal whose code says more than its HTTP status (400 is InvalidArgument).</summary>
+        private static ErrorKind? KindOf(string? armCode)
+        {
+            switch (armCode)
+            {
+                case "InsufficientQuota":
+                    return ErrorKind.QuotaExceeded;
+                case "SpecialFeatureOrQuotaIdRequired":
+                    return ErrorKind.PermissionDenied;
+                case "DeploymentModelNotSupported":
+                case "ServiceModelDeprecated":
+                case "ServiceModelDeprecating":
+                    return ErrorKind.ResourceUnavailable;
+                case "CannotChangeDeploymentModel":
+                    return ErrorKind.InvalidOperation;
+                default:
+                    return null;
+            }
+        }
+
         /// <summary>The migration error for a failed ARM call: ARM's code as the error id where it gave one.</summary>
         public static ModelLifecycleException Wrap(ModelLifecycleException error, MigrationPlan plan, string step)
         {
@@ -53,7 +73,7 @@ namespace ModelLifecycle.Core.Migration
             var code = arm?.ArmCode;
             var id = !string.IsNullOrEmpty(code) ? code! : error.ErrorId;
             var who = $"Migrating deployment '{plan.SourceDeployment}' of account '{plan.AccountName}' to {plan.TargetModel} {plan.TargetVersion}".TrimEnd();
-            return new ModelLifecycleException(id, error.Kind, $"{who} failed at step {step}: {error.Message}", plan.Source?.ResourceId ?? plan.SourceDeployment, error)
+            return new ModelLifecycleException(id, KindOf(code) ?? error.Kind, $"{who} failed at step {step}: {error.Message}", plan.Source?.ResourceId ?? plan.SourceDeployment, error)
             {
                 RecommendedAction = For(code, arm?.ArmMessage ?? error.Message, plan),
             };

@@ -38,6 +38,12 @@ namespace ModelLifecycle.Core.Migration
 
         /// <summary>Go ahead despite Warn checks. A Fail check always stops that deployment.</summary>
         public bool Force { get; set; }
+
+        /// <summary>
+        /// -WhatIf: every write is declined, and the writes that would follow are still described (through
+        /// the confirm delegate), so the preview shows the whole sequence, removal included.
+        /// </summary>
+        public bool Preview { get; set; }
     }
 
     /// <summary>
@@ -204,7 +210,7 @@ namespace ModelLifecycle.Core.Migration
 
                 foreach (var w in warned)
                 {
-                    _x._sink.WriteWarning($"Deployment '{_plan.SourceDeployment}': {w.Name}: {w.Detail} (going ahead: -Force).");
+                    _x._sink.WriteWarning($"Going ahead with -Force for deployment '{_plan.SourceDeployment}' despite {w.Name}: {w.Detail}");
                 }
 
                 return true;
@@ -245,6 +251,12 @@ namespace ModelLifecycle.Core.Migration
                     var source = await Arm.GetDeploymentAsync(SourceId, token).ConfigureAwait(false);
                     if (!await ConfirmAsync(Target(_plan.TargetDeployment!), $"Create with {TargetModelText} ({_plan.DeploymentType}, capacity {Capacity}), side by side with '{_plan.SourceDeployment}'", false).ConfigureAwait(false))
                     {
+                        if (_x._options.Preview && _x._options.RemoveSource)
+                        {
+                            Begin(MigrationStepNames.RemoveSource);
+                            await ConfirmAsync(Target(_plan.SourceDeployment), $"Remove, once '{_plan.TargetDeployment}' is verified to serve {TargetModelText}. Callers of '{_plan.SourceDeployment}' fail from then on", true).ConfigureAwait(false);
+                        }
+
                         return;
                     }
 
@@ -310,8 +322,18 @@ namespace ModelLifecycle.Core.Migration
                 }
                 else
                 {
-                    if (!await ConfirmAsync(Target(_plan.SourceDeployment), $"Change model from {Describe(before)} to {TargetModelText} in place", false).ConfigureAwait(false))
+                    if (!await ConfirmAsync(Target(_plan.SourceDeployment), $"Change model from {Describe(before).Trim()} to {TargetModelText} in place", false).ConfigureAwait(false))
                     {
+                        if (_x._options.Preview)
+                        {
+                            var previewHave = (int?)before.SelectToken("sku.capacity");
+                            if (_plan.Capacity is int previewWanted && previewHave is int had && previewWanted != had)
+                            {
+                                Begin(MigrationStepNames.ChangeCapacity);
+                                await ConfirmAsync(Target(_plan.SourceDeployment), $"Then change capacity from {had} to {previewWanted} (a second write)", false).ConfigureAwait(false);
+                            }
+                        }
+
                         return;
                     }
 

@@ -158,6 +158,12 @@ namespace ModelLifecycle
         /// <summary>The public page that documents the change.</summary>
         public string Source { get; }
 
+        private static string FirstSentence(string text)
+        {
+            var end = text.IndexOf(". ", StringComparison.Ordinal);
+            return (end < 0 ? text : text.Substring(0, end)).TrimEnd('.');
+        }
+
         public override string ToString()
         {
             switch (Change)
@@ -165,8 +171,12 @@ namespace ModelLifecycle
                 case ParameterChangeKind.Rename:
                 case ParameterChangeKind.MapValues:
                     return $"{Api} {Parameter}: {From} -> {To}";
+                case ParameterChangeKind.New:
+                    return To is null ? $"{Api} {Parameter}: new" : $"{Api} {Parameter}: new ({To})";
+                case ParameterChangeKind.Remove:
+                    return $"{Api} {Parameter}: remove";
                 default:
-                    return $"{Api} {Parameter}: {Change}";
+                    return $"{Api} {Parameter}: check ({FirstSentence(Detail)})";
             }
         }
     }

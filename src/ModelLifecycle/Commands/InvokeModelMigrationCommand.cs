@@ -250,7 +250,7 @@ namespace ModelLifecycle.Commands
                 var ordered = sources.Select(s => plans.FirstOrDefault(p => string.Equals(p.SourceDeployment, s.Name, StringComparison.OrdinalIgnoreCase)
                         && string.Equals(p.AccountName, s.AccountName, StringComparison.OrdinalIgnoreCase)))
                     .Where(p => p is not null).Select(p => p!).Distinct().ToList();
-                var executor = new MigrationExecutor(arm, this, c => OnPipelineAsync(() => Confirm(c)), new MigrationExecutionOptions { RemoveSource = RemoveSource, Force = Force });
+                var executor = new MigrationExecutor(arm, this, c => OnPipelineAsync(() => Confirm(c)), new MigrationExecutionOptions { RemoveSource = RemoveSource, Force = Force, Preview = IsWhatIf() });
                 await executor.RunAsync(ordered, result => Emit(result), token).ConfigureAwait(false);
             });
         }
@@ -297,6 +297,17 @@ namespace ModelLifecycle.Commands
                 WriteWarning($"{c.Target} was not removed: removing it needs a confirmation this session cannot ask for. Add -Confirm:$false (or -Force) to remove sources without asking.");
                 return false;
             }
+        }
+
+        private bool IsWhatIf()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var bound))
+            {
+                return bound is SwitchParameter sp ? sp.IsPresent : bound is bool b && b;
+            }
+
+            var preference = SessionState.PSVariable.GetValue("WhatIfPreference");
+            return preference is SwitchParameter p ? p.IsPresent : preference is bool on && on;
         }
 
         // -Confirm:$false turns confirmation off; -Confirm, or $ConfirmPreference at Medium or lower, already prompted in ShouldProcess.
