@@ -68,7 +68,7 @@ namespace ModelLifecycle.Core.Migration
                 _c = c;
                 _source = r.Source;
                 _online = !r.Offline;
-                var location = _source.Location ?? "location";
+                var location = _source.Location ?? c.Location ?? "location";
                 _catalog = _online && c.Models is not null
                     ? c.Catalog.WithOverlay(LiveCatalog.FromModels(c.Models, location, r.Cloud, r.AsOf))
                     : c.Catalog;
@@ -78,7 +78,7 @@ namespace ModelLifecycle.Core.Migration
                     SubscriptionId = _source.SubscriptionId,
                     ResourceGroupName = _source.ResourceGroupName,
                     AccountName = _source.AccountName,
-                    Location = _source.Location,
+                    Location = _source.Location ?? c.Location,
                     SourceDeployment = _source.Name,
                     SourceModel = _source.Model,
                     SourceVersion = _source.Version,
@@ -89,7 +89,7 @@ namespace ModelLifecycle.Core.Migration
 
             private string Why => _r.Offline ? "offline (-Offline)" : "not read from Azure";
 
-            private string Where => _source.Location ?? "the location";
+            private string Where => _plan.Location ?? "the location";
 
             public MigrationPlan Run()
             {
@@ -384,6 +384,11 @@ namespace ModelLifecycle.Core.Migration
                 }
 
                 var skus = string.Join(", ", versions.SelectMany(o => o.Skus).Select(s => s.Name).Distinct(StringComparer.OrdinalIgnoreCase));
+                if (skus.Length == 0)
+                {
+                    skus = "no SKU";
+                }
+
                 Add(MigrationCheckNames.TargetOffered, MigrationCheckStatus.Fail,
                     $"{Where} offers {model} {_plan.TargetVersion} with {skus}, not {sku ?? "(no SKU)"}: pass -SkuName with one of them, or deploy in another region.");
             }
