@@ -84,6 +84,23 @@ namespace ModelLifecycle.Core.Tests.Migration
             Assert.Contains("no deployment 'dep'", c.Detail);
         }
 
+        [Fact]
+        public void A_rerun_after_the_source_was_removed_finds_the_migration_finished()
+        {
+            var src = Source("m", "1", name: "m-prod");
+            var ctx = Live(src);
+            ctx.AccountDeployments = new[] { Other("next-prod", "next", "2025-06-01") };
+            var plan = Plan(Request(src, "next"), ctx);
+            var c = Check(plan, "SourceFound");
+            Assert.Equal(MigrationCheckStatus.Pass, c.Status);
+            Assert.Contains("previous run finished", c.Detail);
+            Assert.Equal("next-prod", plan.TargetDeployment);
+
+            // Gone, with nothing of the target in its place: still a failure.
+            ctx.AccountDeployments = new[] { Other("next-prod", "whisper", "001") };
+            Assert.Equal(MigrationCheckStatus.Fail, Check(Plan(Request(src, "next"), ctx), "SourceFound").Status);
+        }
+
         [Theory]
         [InlineData("Updating")]
         [InlineData("Creating")]
@@ -463,8 +480,7 @@ namespace ModelLifecycle.Core.Tests.Migration
         [Fact]
         public void Quota_InPlace_frees_nothing_when_the_usage_name_differs()
         {
-            // old 1 (OpenAI.Standard.old) -> m 2 (OpenAI.Standard.m) on a provisioned type would be in place;
-            // here: provisioned m 2 shares Class1 with old's provisioned sku, so use Standard with -Mode InPlace same family.
+            // A version change whose new version counts against another usage name than the source's.
             var src = Source("next", "2025-01-01");
             var r = Request(src, "next");
             r.TargetVersion = "2025-06-01";
