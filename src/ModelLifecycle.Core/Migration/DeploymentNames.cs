@@ -32,13 +32,17 @@ namespace ModelLifecycle.Core.Migration
 
         /// <summary>
         /// The default name of the new deployment: the source name with its model name replaced by the
-        /// target's ("gpt-4o-prod" -> "gpt-5.1-prod"), or the target model appended ("chat" -> "chat-gpt-5.1");
+        /// target's ("gpt-4o-prod" -> "gpt-5.1-prod"), or the target model appended ("chat" -> "chat-gpt-5.1"),
+        /// or for a copy of the same model the target version appended ("chat" -> "chat-2025-04-14");
         /// made valid for ARM and free in the account (a "-2", "-3" suffix). A deployment of that name that
         /// already runs the target model is taken as the one a previous run created, so a rerun resumes.
         /// </summary>
         public static string Derive(string sourceName, string? sourceModel, string targetModel, string? targetVersion, IReadOnlyList<Deployment>? existing)
         {
-            var baseName = Replace(sourceName, sourceModel, targetModel) ?? sourceName + "-" + targetModel;
+            var sameModel = sourceModel is not null && ModelNames.SameModel(sourceModel, targetModel);
+            var baseName = sameModel
+                ? sourceName + "-" + (targetVersion ?? "new")
+                : Replace(sourceName, sourceModel, targetModel) ?? sourceName + "-" + targetModel;
             baseName = Sanitize(baseName);
             if (string.Equals(baseName, sourceName, StringComparison.OrdinalIgnoreCase))
             {

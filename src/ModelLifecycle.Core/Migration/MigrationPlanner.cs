@@ -68,7 +68,7 @@ namespace ModelLifecycle.Core.Migration
                 _c = c;
                 _source = r.Source;
                 _online = !r.Offline;
-                var location = _source.Location ?? "location";
+                var location = _source.Location ?? c.Location ?? "location";
                 _catalog = _online && c.Models is not null
                     ? c.Catalog.WithOverlay(LiveCatalog.FromModels(c.Models, location, r.Cloud, r.AsOf))
                     : c.Catalog;
@@ -78,7 +78,7 @@ namespace ModelLifecycle.Core.Migration
                     SubscriptionId = _source.SubscriptionId,
                     ResourceGroupName = _source.ResourceGroupName,
                     AccountName = _source.AccountName,
-                    Location = _source.Location,
+                    Location = _source.Location ?? c.Location,
                     SourceDeployment = _source.Name,
                     SourceModel = _source.Model,
                     SourceVersion = _source.Version,
@@ -89,7 +89,7 @@ namespace ModelLifecycle.Core.Migration
 
             private string Why => _r.Offline ? "offline (-Offline)" : "not read from Azure";
 
-            private string Where => _source.Location ?? "the location";
+            private string Where => _plan.Location ?? "the location";
 
             public MigrationPlan Run()
             {
@@ -124,6 +124,7 @@ namespace ModelLifecycle.Core.Migration
                     }
                 }
 
+                NoteFinishedRun();
                 AddParameterChanges();
                 _plan.Checks = new MigrationCheckList(MigrationCheckNames.All.Select(n => _checks.First(c => c.Name == n)));
                 _plan.Ready = _checks.All(c => c.Status != MigrationCheckStatus.Fail);
@@ -131,6 +132,26 @@ namespace ModelLifecycle.Core.Migration
             }
 
             private void Add(string name, MigrationCheckStatus status, string detail) => _checks.Add(new MigrationCheck(name, status, detail));
+
+            // A rerun after a side-by-side move with -RemoveSource finds the source gone and the new
+            // deployment serving the target: that is a finished migration, not a missing source.
+            private void NoteFinishedRun()
+            {
+                if (_live is not null || !_online || _c.AccountDeployments is null || _plan.Mode != MigrationMode.SideBySide || _plan.TargetModel is null)
+                {
+                    return;
+                }
+
+                var target = _c.AccountDeployments.FirstOrDefault(d => string.Equals(d.Name, _plan.TargetDeployment, StringComparison.OrdinalIgnoreCase));
+                if (target is null || !DeploymentNames.RunsTarget(target, _plan.TargetModel, _plan.TargetVersion))
+                {
+                    return;
+                }
+
+                var i = _checks.FindIndex(c => c.Name == MigrationCheckNames.SourceFound);
+                _checks[i] = new MigrationCheck(MigrationCheckNames.SourceFound, MigrationCheckStatus.Pass,
+                    $"'{_source.Name}' is gone and '{target.Name}' runs {target.Model} {target.Version}: a previous run finished this migration (source removed); nothing is left to do.");
+            }
 
             // SourceFound: the deployment exists in the account now and no operation is running on it.
             private void CheckSource()
@@ -384,6 +405,11 @@ namespace ModelLifecycle.Core.Migration
                 }
 
                 var skus = string.Join(", ", versions.SelectMany(o => o.Skus).Select(s => s.Name).Distinct(StringComparer.OrdinalIgnoreCase));
+                if (skus.Length == 0)
+                {
+                    skus = "no SKU";
+                }
+
                 Add(MigrationCheckNames.TargetOffered, MigrationCheckStatus.Fail,
                     $"{Where} offers {model} {_plan.TargetVersion} with {skus}, not {sku ?? "(no SKU)"}: pass -SkuName with one of them, or deploy in another region.");
             }

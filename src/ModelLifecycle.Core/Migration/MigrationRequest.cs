@@ -64,6 +64,9 @@ namespace ModelLifecycle.Core.Migration
         /// <summary>Rows of parameter changes and limited-access models; the embedded file unless a test says otherwise.</summary>
         public ParameterChangeCatalog ParameterChanges { get; set; } = ParameterChangeCatalog.Embedded;
 
+        /// <summary>The source's location when the source itself does not say (Az deployment objects carry none).</summary>
+        public string? Location { get; set; }
+
         /// <summary>Models_List of the source's location (ArmClient.ListModelsAsync items).</summary>
         public IReadOnlyList<JObject>? Models { get; set; }
 

@@ -55,9 +55,11 @@ namespace ModelLifecycle
         /// <summary>The upgrade option the resulting deployment gets.</summary>
         public string? UpgradeOption { get; internal set; }
 
-        /// <summary>The source deployment as given (its raw ARM body, when there was one, is what a write starts from).</summary>
-        [Newtonsoft.Json.JsonIgnore]
-        public Deployment? Source { get; internal set; }
+        /// <summary>
+        /// The source deployment as given, for the executor in this assembly. Not a public property, so
+        /// Export-Csv and ConvertTo-Json of a plan do not drag the raw ARM body along.
+        /// </summary>
+        internal Deployment? Source { get; set; }
 
         public DateTime AsOf { get; internal set; }
 
