@@ -79,6 +79,7 @@ namespace ModelLifecycle.Core.Migration
             }
 
             context.AccountDeployments = deployments;
+            context.Location = location;
             var plan = MigrationPlanner.Plan(fresh, context);
             if (live is null && deployments is not null && plan.Mode != MigrationMode.SideBySide && request.Mode == MigrationMode.Auto)
             {

@@ -529,7 +529,7 @@ namespace ModelLifecycle.Core.Tests.Migration
 
             var forced = await rig.MigrateAsync(Request("chat", "gpt-5", "2025-08-07", newName: Next), force: true);
             Assert.Equal(MigrationStatus.Succeeded, forced.Status);
-            Assert.Contains(rig.Sink.Warnings, w => w.Contains("going ahead: -Force", StringComparison.Ordinal));
+            Assert.Contains(rig.Sink.Warnings, w => w.StartsWith("Going ahead with -Force", StringComparison.Ordinal));
         }
 
         // ---- one write at a time per account ---------------------------------------------------------

@@ -31,7 +31,7 @@ namespace ModelLifecycle.Core.Tests.Migration
             request.TargetVersion = "2025-04-16";
             var plan = Plan(request, Offline(Embedded));
             Assert.Contains("chat.completions max_tokens: max_tokens -> max_completion_tokens", plan.ParameterChanges.ToString());
-            Assert.Contains("chat.completions temperature: Remove", plan.ParameterChanges.ToString());
+            Assert.Contains("chat.completions temperature: remove", plan.ParameterChanges.ToString());
             Assert.StartsWith("SourceFound=Skipped; TargetResolved=Pass; ModeAllowed=Pass", plan.Checks.ToString());
 
             var json = JObject.FromObject(plan);
@@ -89,8 +89,8 @@ namespace ModelLifecycle.Core.Tests.Migration
             var session = new Arm.FakeAzureSession(new Uri("http://127.0.0.1:9/"), _ => "tok", TimeSpan.FromHours(1), "00000000-0000-0000-0000-000000000001");
             using var arm = new Core.Arm.ArmClient(session);
             var src = new Deployment { Name = "loose", Model = "m", Version = "1" };
-            var e = await Assert.ThrowsAsync<ModelLifecycleException>(() => MigrationContextReader.ReadAsync(arm, src, MigrationFixture.Catalog, default));
-            Assert.Equal("DeploymentAddressIncomplete", e.ErrorId);
+            var e = await Assert.ThrowsAsync<ModelLifecycleException>(() => new MigrationPreflight(arm, MigrationFixture.Catalog, NullOperationSink.Instance).PlanAsync(new MigrationRequest(src, Date(AsOf)), default));
+            Assert.Equal("MigrationSourceUnplaced", e.ErrorId);
             Assert.Contains("-PlanOnly -Offline", e.RecommendedAction);
         }
     }

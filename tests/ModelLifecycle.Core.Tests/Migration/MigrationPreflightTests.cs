@@ -9,8 +9,8 @@ using static ModelLifecycle.Core.Tests.Support.Catalogs;
 
 namespace ModelLifecycle.Core.Tests.Migration
 {
-    /// <summary>The thin async layer: ARM's lists, read through the emulator, make a plan with every check run.</summary>
-    public class MigrationContextReaderTests
+    /// <summary>The preflight: ARM's lists, read through the emulator, make a plan with every check run.</summary>
+    public class MigrationPreflightTests
     {
         private static Fleet FleetWithTarget()
         {
@@ -43,8 +43,7 @@ namespace ModelLifecycle.Core.Tests.Migration
                 Capacity = 50,
             };
 
-            var context = await MigrationContextReader.ReadAsync(h.Client, source, Embedded, CancellationToken.None);
-            var plan = MigrationPlanner.Plan(new MigrationRequest(source, Date("2026-08-01")) { TargetModel = "gpt-5.1" }, context);
+            var plan = await new MigrationPreflight(h.Client, Embedded, NullOperationSink.Instance).PlanAsync(new MigrationRequest(source, Date("2026-08-01")) { TargetModel = "gpt-5.1" }, CancellationToken.None);
 
             Assert.Equal("eastus", plan.Location);
             Assert.Equal("2025-11-13", plan.TargetVersion);
