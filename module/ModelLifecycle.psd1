@@ -10,7 +10,7 @@
     Author                 = 'ModelLifecycle contributors'
     CompanyName            = 'ModelLifecycle contributors'
     Copyright              = '(c) ModelLifecycle contributors. Released under the MIT License.'
-    Description            = 'Tells Azure OpenAI / Foundry admins which model versions retire when, what each of their deployments will do then (auto-upgrade, stop working, or need a migration) and where their code names those models, and changes upgrade policies safely.'
+    Description            = 'Tells Azure OpenAI / Foundry admins which model versions retire when, what each of their deployments will do then (auto-upgrade, stop working, or need a migration) and where their code names those models; changes upgrade policies safely and migrates deployments to their replacements, checked before and verified after every write.'
     PowerShellVersion      = '5.1'
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess       = @('ModelLifecycle.Format.ps1xml')
@@ -18,6 +18,7 @@
     CmdletsToExport        = @(
         'Find-ModelReference'
         'Get-ModelRetirement'
+        'Invoke-ModelMigration'
         'Set-DeploymentUpgradeOption'
         'Test-DeploymentUpgradePolicy'
     )

@@ -24,7 +24,7 @@ namespace ModelLifecycle.Tests
         [Fact]
         public void The_assembly_has_the_documented_cmdlets()
         {
-            Assert.Equal(new[] { "Find-ModelReference", "Get-ModelRetirement", "Set-DeploymentUpgradeOption", "Test-DeploymentUpgradePolicy" }, Cmdlets.Select(Name).OrderBy(n => n));
+            Assert.Equal(new[] { "Find-ModelReference", "Get-ModelRetirement", "Invoke-ModelMigration", "Set-DeploymentUpgradeOption", "Test-DeploymentUpgradePolicy" }, Cmdlets.Select(Name).OrderBy(n => n));
         }
 
         [Theory]

@@ -55,6 +55,7 @@ Describe 'The .nupkg' {
 'retire=' + @(Get-ModelRetirement dall-e-3).Count
 'assess=' + @(Test-DeploymentUpgradePolicy -Path (Join-Path `$m.ModuleBase 'samples/sample-inventory.json') -WarningAction SilentlyContinue).Count
 'refs=' + @(Find-ModelReference -Path '$work' -Model dall-e-3).Count
+'plans=' + @(Test-DeploymentUpgradePolicy -Path (Join-Path `$m.ModuleBase 'samples/sample-inventory.json') -WarningAction SilentlyContinue | Where-Object DeploymentName -eq 'dalle3-marketing' | Invoke-ModelMigration -PlanOnly -Offline -WarningAction SilentlyContinue).Count
 try { Set-DeploymentUpgradeOption -SubscriptionId 00000000-0000-0000-0000-000000000000 -UpgradeOption NoAutoUpgrade -WhatIf -ErrorAction Stop } catch { 'set=' + `$_.FullyQualifiedErrorId }
 "@
         $lines = Invoke-FreshPwsh -Command $script
@@ -62,6 +63,7 @@ try { Set-DeploymentUpgradeOption -SubscriptionId 00000000-0000-0000-0000-000000
         ($lines | Where-Object { $_ -like 'retire=*' }) | Should -Not -Be 'retire=0'
         ($lines | Where-Object { $_ -like 'assess=*' }) | Should -Be 'assess=7'
         ($lines | Where-Object { $_ -like 'refs=*' }) | Should -Be 'refs=1'
+        ($lines | Where-Object { $_ -like 'plans=*' }) | Should -Be 'plans=1'
         # Without Az.Accounts the write cmdlet stops with its own clear error, which proves it loaded and bound.
         ($lines | Where-Object { $_ -like 'set=*' }) | Should -Match '^set=AzAccountsNotInstalled,'
     }

@@ -149,6 +149,52 @@ namespace ModelLifecycle.Core.Arm
             return await GetDeploymentAsync(deployment, cancellationToken).ConfigureAwait(false);
         }
 
+        /// <summary>
+        /// DELETEs a deployment and follows the long-running operation (202 with a location URL) until it is
+        /// gone. Returns true when this call deleted it and false when it was already absent (204, or 404
+        /// DeploymentNotFound). Like <see cref="PutDeploymentAsync"/>, a 409 RequestConflict (another operation
+        /// on the account) is waited out and retried up to ConflictRetryLimit times; an operation that ends
+        /// Failed or Canceled throws OperationFailed with the operation's error code. A missing account is
+        /// still AccountNotFound: that is a wrong target, not a finished delete.
+        /// </summary>
+        public async Task<bool> DeleteDeploymentAsync(AzureResourceId deployment, CancellationToken cancellationToken)
+        {
+            RequireDeployment(deployment);
+            string id = deployment.DeploymentId!;
+            var call = new ArmCall($"Deleting deployment '{deployment.DeploymentName}' of account '{deployment.AccountName}'", ArmSubject.Deployment, id)
+            {
+                RetryConflicts = true,
+                IsWrite = true,
+            };
+            Uri url = ResourceUrl(id);
+            ArmReply accepted;
+            try
+            {
+                accepted = await transport.SendAsync(HttpMethod.Delete, url, null, call, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ArmException e) when (e.ErrorId == ArmErrorIds.DeploymentNotFound)
+            {
+                return false;
+            }
+
+            if (accepted.Status == 204)
+            {
+                // "204: the deployment does not exist" (Deployments_Delete, 2026-05-01).
+                return false;
+            }
+
+            try
+            {
+                await new OperationPoller(transport, options, call, url).WaitAsync(accepted, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ArmException e) when (e.HttpStatus == 404 && string.Equals(e.ArmCode, "DeploymentNotFound", StringComparison.OrdinalIgnoreCase))
+            {
+                // Without an operation URL the poller watches the deployment itself, and for a delete its 404 is the end.
+            }
+
+            return true;
+        }
+
         /// <summary>Models_List: the models (and their lifecycle) a subscription can deploy in a location.</summary>
         public Task<IReadOnlyList<JObject>> ListModelsAsync(string subscriptionId, string location, CancellationToken cancellationToken)
         {

@@ -245,17 +245,8 @@ namespace ModelLifecycle.Core.Catalog
         public static IReadOnlyList<ModelRef> ReplacementsStillServing(CatalogEntry e, LifecycleCatalog catalog, DateTime asOf) =>
             e.Replacements.Where(r => LastRetirement(catalog, e.Cloud, r) is not DateTime l || l > asOf.Date).ToList();
 
-        /// <summary>When the last version of a model retires; null when any version has no date or the model is unknown.</summary>
-        private static DateTime? LastRetirement(LifecycleCatalog catalog, CatalogCloud cloud, ModelRef model)
-        {
-            var versions = catalog.VersionsOf(cloud, model.Model).Where(x => model.Version is null || ModelNames.SameVersion(x.Version, model.Version)).ToList();
-            if (versions.Count == 0 || versions.Any(x => x.LatestRetirementDate is null || x.RetirementQualifier == DateQualifier.NotBefore))
-            {
-                return null;
-            }
-
-            return versions.Max(x => x.LatestRetirementDate);
-        }
+        private static DateTime? LastRetirement(LifecycleCatalog catalog, CatalogCloud cloud, ModelRef model) =>
+            ReplacementChain.LastRetirement(catalog, cloud, model);
 
         private static string Describe(SourceRef s)
         {

@@ -17,6 +17,7 @@ namespace ModelLifecycle.Core
         PermissionDenied,
         AuthenticationError,
         ResourceBusy,
+        ResourceExists,
         ResourceUnavailable,
         ConnectionError,
         OperationTimeout,

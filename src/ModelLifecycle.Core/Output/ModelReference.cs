@@ -23,7 +23,7 @@ namespace ModelLifecycle
         /// <summary>The text as written in the file (gpt-3.5-turbo, GPT-4o, dalle-3 ...).</summary>
         public string Match { get; internal set; } = string.Empty;
 
-        /// <summary>ModelId or DeploymentName: what the matched text was searched as.</summary>
+        /// <summary>ModelId, DeploymentName, or Parameter (a request parameter that changes in a migration piped in).</summary>
         public string Kind { get; internal set; } = "ModelId";
 
         /// <summary>
@@ -50,6 +50,9 @@ namespace ModelLifecycle
         public ModelRefList Replacement { get; internal set; } = ModelRefList.Empty;
 
         public DateTime AsOf { get; internal set; }
+
+        /// <summary>For Kind Parameter (a migration piped in): the change this line needs for the target model.</summary>
+        public ParameterChange? Change { get; internal set; }
 
         /// <summary>
         /// <see cref="Path"/> below <paramref name="directory"/>, or the full path when it is not below it.

@@ -51,12 +51,6 @@ namespace ModelLifecycle.Core.Policy
     /// </summary>
     public sealed class UpgradeOptionWriter
     {
-        // Properties the service itself changes on a write; differences in them are not losses.
-        private static readonly HashSet<string> ServerOwned = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-        {
-            "etag", "systemData", "properties.provisioningState", "properties.versionUpgradeOption",
-        };
-
         private readonly ArmClient _arm;
         private readonly LifecycleCatalog _catalog;
         private readonly EvaluationOptions _options;
@@ -117,7 +111,7 @@ namespace ModelLifecycle.Core.Policy
         {
             var before = await _arm.GetDeploymentAsync(id, cancellationToken).ConfigureAwait(false);
             var current = (string?)before.SelectToken("properties.versionUpgradeOption");
-            var deploymentBefore = ToDeployment(before, id);
+            var deploymentBefore = DeploymentChanges.ToDeployment(before, id);
             if (string.Equals(UpgradeOptionNames.Canonical(current) ?? current, option, StringComparison.Ordinal))
             {
                 _sink.WriteVerbose($"Deployment '{id.DeploymentName}' of account '{id.AccountName}' is already set to {option}; nothing was written.");
@@ -135,13 +129,7 @@ namespace ModelLifecycle.Core.Policy
                 return null;
             }
 
-            var body = (JObject)before.DeepClone();
-            if (body["properties"] is not JObject properties)
-            {
-                throw new ModelLifecycleException("DeploymentBodyInvalid", ErrorKind.InvalidData, $"Deployment '{id.DeploymentName}' came back from ARM without properties; nothing was written.", id.DeploymentId);
-            }
-
-            properties["versionUpgradeOption"] = option;
+            var body = DeploymentChanges.Edit(before, id, properties => properties["versionUpgradeOption"] = option);
             var after = await _arm.PutDeploymentAsync(id, body, cancellationToken).ConfigureAwait(false);
 
             var applied = (string?)after.SelectToken("properties.versionUpgradeOption");
@@ -157,13 +145,13 @@ namespace ModelLifecycle.Core.Policy
                 };
             }
 
-            foreach (var difference in Differences(before, after))
+            foreach (var difference in DeploymentChanges.Differences(before, after, new[] { "properties.versionUpgradeOption" }))
             {
                 _sink.WriteWarning($"Deployment '{id.DeploymentName}' of account '{id.AccountName}': {difference} after the write.");
             }
 
             _sink.WriteVerbose($"Deployment '{id.DeploymentName}' of account '{id.AccountName}': versionUpgradeOption {current ?? "(not set)"} -> {option}.");
-            return new UpgradeOptionChange(id, UpgradeOptionChangeOutcome.Changed, current, ToDeployment(after, id));
+            return new UpgradeOptionChange(id, UpgradeOptionChangeOutcome.Changed, current, DeploymentChanges.ToDeployment(after, id));
         }
 
         private void WarnIfRetiringSoon(Deployment d)
@@ -190,65 +178,6 @@ namespace ModelLifecycle.Core.Policy
                     date,
                     days));
             }
-        }
-
-        private static Deployment ToDeployment(JObject json, AzureResourceId id)
-        {
-            var d = DeploymentReader.Read(json).Select(i => i.Deployment).FirstOrDefault(x => x is not null) ?? new Deployment { Name = id.DeploymentName! };
-            d.SubscriptionId ??= id.SubscriptionId;
-            d.ResourceGroupName ??= id.ResourceGroupName;
-            d.AccountName ??= id.AccountName;
-            d.ResourceId ??= id.DeploymentId;
-            return d;
-        }
-
-        /// <summary>Every property path whose value differs (or that appeared or vanished), the server-owned ones aside.</summary>
-        internal static IEnumerable<string> Differences(JObject before, JObject after)
-        {
-            var a = Flatten(before);
-            var b = Flatten(after);
-            foreach (var p in a.Keys.Union(b.Keys, StringComparer.Ordinal).OrderBy(k => k, StringComparer.Ordinal))
-            {
-                if (ServerOwned.Any(owned => p.Equals(owned, StringComparison.OrdinalIgnoreCase) || p.StartsWith(owned + ".", StringComparison.OrdinalIgnoreCase)))
-                {
-                    continue;
-                }
-
-                if (!b.TryGetValue(p, out var nowValue))
-                {
-                    yield return $"property '{p}' disappeared";
-                }
-                else if (!a.TryGetValue(p, out _))
-                {
-                    yield return $"property '{p}' appeared";
-                }
-                else if (!JToken.DeepEquals(a[p], nowValue))
-                {
-                    yield return $"property '{p}' changed from {a[p].ToString(Newtonsoft.Json.Formatting.None)} to {nowValue.ToString(Newtonsoft.Json.Formatting.None)}";
-                }
-            }
-        }
-
-        private static Dictionary<string, JToken> Flatten(JObject o)
-        {
-            var result = new Dictionary<string, JToken>(StringComparer.Ordinal);
-            void Walk(JToken t, string path)
-            {
-                if (t is JObject obj && obj.Count > 0)
-                {
-                    foreach (var p in obj.Properties())
-                    {
-                        Walk(p.Value, path.Length == 0 ? p.Name : path + "." + p.Name);
-                    }
-                }
-                else
-                {
-                    result[path] = t;
-                }
-            }
-
-            Walk(o, string.Empty);
-            return result;
         }
     }
 }

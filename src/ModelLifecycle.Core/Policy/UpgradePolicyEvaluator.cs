@@ -351,7 +351,8 @@ namespace ModelLifecycle.Core.Policy
 
             private string MigrateAction(CatalogEntry entry, string when)
             {
-                var live = RetirementQuery.ReplacementsStillServing(entry, _catalog, _o.AsOf);
+                // The same rule as Invoke-ModelMigration's default target: past retired and soon-retiring replacements.
+                var live = ReplacementChain.Follow(entry, _catalog, _o.AsOf, _o.WarningDays).Candidates;
                 var to = live.Count > 0
                     ? Join(live)
                     : entry.Replacements.Count > 0

@@ -36,7 +36,38 @@ namespace ModelLifecycle.Core.References
 
             sink.WriteVerbose(plan.Describe());
             IEnumerable<ReferenceMatch> matches = ReferenceScanner.Scan(plan.Patterns, options, sink, cancellationToken);
-            return matches.SelectMany(plan.Annotate);
+            IEnumerable<ModelReference> references = matches.SelectMany(plan.Annotate);
+            return request.Migrations.Count == 0 ? references : WithParameterChanges(references, request, sink, cancellationToken);
+        }
+
+        // For each migration, the files that name its source deployment or model are searched again for the
+        // parameters that change; the two kinds of match come out together, in file, line and column order.
+        private static IEnumerable<ModelReference> WithParameterChanges(IEnumerable<ModelReference> references, ModelReferenceRequest request, IOperationSink sink, CancellationToken cancellationToken)
+        {
+            var all = references.ToList();
+            var found = new List<ModelReference>(all);
+            foreach (var migration in request.Migrations)
+            {
+                var files = all
+                    .Where(r => string.Equals(r.Match, migration.SourceDeployment, System.StringComparison.OrdinalIgnoreCase)
+                        || (r.Model is not null && migration.SourceModel is not null && ModelNames.SameModel(r.Model, migration.SourceModel)))
+                    .Select(r => r.Path)
+                    .Distinct(System.StringComparer.Ordinal)
+                    .ToList();
+                if (migration.ParameterChanges.Count == 0)
+                {
+                    sink.WriteVerbose($"No parameter changes are recorded for {migration.SourceModel} -> {migration.TargetModel}; only the model and deployment names were searched.");
+                    continue;
+                }
+
+                found.AddRange(ParameterChangeFinder.Find(files, migration, request.AsOf, sink, cancellationToken));
+            }
+
+            return found
+                .OrderBy(r => r.Path, System.StringComparer.Ordinal)
+                .ThenBy(r => r.LineNumber)
+                .ThenBy(r => r.Column)
+                .ToList();
         }
     }
 }

@@ -21,6 +21,12 @@ namespace ModelLifecycle.Core.References
         public IList<Deployment> Deployments { get; set; } = new List<Deployment>();
 
         /// <summary>
+        /// Migrations (plans, or the plans of results) piped in: each adds its source deployment, and the
+        /// files that name it or its source model are also searched for the request parameters that change.
+        /// </summary>
+        public IList<MigrationPlan> Migrations { get; } = new List<MigrationPlan>();
+
+        /// <summary>
         /// When nothing above names what to search for: models with a version that retires within this many
         /// days of <see cref="AsOf"/>, plus models with a version already retired.
         /// </summary>
@@ -52,6 +58,23 @@ namespace ModelLifecycle.Core.References
                     sink.WriteError(item.Error);
                 }
             }
+        }
+
+        /// <summary>Adds a migration: its source deployment is searched, and its parameter changes in the files that name it.</summary>
+        public void AddMigration(MigrationPlan plan)
+        {
+            Migrations.Add(plan);
+            Deployments.Add(new Deployment
+            {
+                Name = plan.SourceDeployment,
+                Model = plan.SourceModel,
+                Version = plan.SourceVersion,
+                SubscriptionId = plan.SubscriptionId,
+                ResourceGroupName = plan.ResourceGroupName,
+                AccountName = plan.AccountName,
+                DeploymentType = plan.Source?.DeploymentType ?? plan.DeploymentType,
+                UpgradeOption = plan.Source?.UpgradeOption,
+            });
         }
 
         /// <summary>True when the caller named models, deployment names or deployments, so the default set is not used.</summary>

@@ -48,7 +48,11 @@ namespace ModelLifecycle.Commands
         [ValidateNotNullOrEmpty]
         public string[]? DeploymentName { get; set; }
 
-        /// <summary>Deployments (Az objects, ARM JSON, this module's assessments): each adds its model id and name.</summary>
+        /// <summary>
+        /// Deployments (Az objects, ARM JSON, this module's assessments): each adds its model id and name.
+        /// Migration plans and results (Invoke-ModelMigration) add their source, and the request parameters
+        /// that change, searched in the files that name it.
+        /// </summary>
         [Parameter(ValueFromPipeline = true)]
         [Alias("Deployment")]
         public PSObject[]? InputObject { get; set; }
@@ -101,6 +105,19 @@ namespace ModelLifecycle.Commands
         {
             foreach (var input in InputObject ?? Array.Empty<PSObject>())
             {
+                // A migration adds its source, and the parameters that change for its target.
+                if (input?.BaseObject is MigrationPlan plan)
+                {
+                    _request.AddMigration(plan);
+                    continue;
+                }
+
+                if (input?.BaseObject is MigrationResult result)
+                {
+                    _request.AddMigration(result.Plan);
+                    continue;
+                }
+
                 _request.AddInput(DeploymentReader.Read(input, PSObjectPropertyBag.Adapt, PSObjectPropertyBag.Unwrap), this);
             }
         }

@@ -38,6 +38,11 @@ namespace ModelLifecycle.ArmEmulator
                     ("GET", "/_emulator/fleet") => ArmResponse.Ok(JToken.FromObject(server.State.Snapshot(), JsonSerializer.Create(JsonText.Settings))),
                     ("GET", "/_emulator/settings") => ArmResponse.Ok(Settings()),
                     ("PUT", "/_emulator/settings") => ChangeSettings(await ReadAsync(http).ConfigureAwait(false)),
+                    ("GET", "/_emulator/quotas") => ArmResponse.Ok(Quotas()),
+                    ("PUT", "/_emulator/quotas") => SetQuota(await ReadAsync(http).ConfigureAwait(false)),
+                    ("PUT", "/_emulator/models") => SetModel(await ReadAsync(http).ConfigureAwait(false)),
+                    ("GET", "/_emulator/limited-access") => ArmResponse.Ok(LimitedAccess()),
+                    ("PUT", "/_emulator/limited-access") => SetLimitedAccess(await ReadAsync(http).ConfigureAwait(false)),
                     ("PUT", "/_emulator/tokens") => ChangeTokens(await ReadAsync(http).ConfigureAwait(false)),
                     ("POST", "/_emulator/shutdown") => Shutdown(),
                     _ when method == "DELETE" && path.StartsWith("/_emulator/faults/", StringComparison.Ordinal) =>
@@ -138,6 +143,92 @@ namespace ModelLifecycle.ArmEmulator
             if (body["retryAfterSeconds"] is JToken retryAfter)
             {
                 server.RetryAfterSeconds = (int)retryAfter;
+            }
+
+            return ArmResponse.NoContent();
+        }
+
+        private JArray Quotas()
+        {
+            var serializer = JsonSerializer.Create(JsonText.Settings);
+            var list = new JArray();
+            foreach (KeyValuePair<string, FleetQuota> entry in server.State.QuotaLimits())
+            {
+                var quota = JObject.FromObject(entry.Value, serializer);
+                quota.AddFirst(new JProperty("location", entry.Key));
+                list.Add(quota);
+            }
+
+            return list;
+        }
+
+        /// <summary><c>{"location":"eastus","usageName":"OpenAI.GlobalStandard.gpt-4o","limit":450}</c> (+ localizedName, unit, subscriptionId).</summary>
+        private ArmResponse SetQuota(JObject body)
+        {
+            string location = (string?)body["location"] ?? throw new InvalidDataException("Give \"location\".");
+            body.Remove("location");
+            FleetQuota quota = body.ToObject<FleetQuota>(JsonSerializer.Create(JsonText.Settings))
+                ?? throw new InvalidDataException("The quota is empty.");
+            if (body["limit"] == null)
+            {
+                throw new InvalidDataException("Give \"limit\".");
+            }
+
+            server.State.SetQuota(location, quota);
+            return ArmResponse.NoContent();
+        }
+
+        /// <summary><c>{"location":"eastus","item":{"kind":"OpenAI","skuName":"S0","model":{...}}}</c>: adds or replaces that model version.</summary>
+        private ArmResponse SetModel(JObject body)
+        {
+            string location = (string?)body["location"] ?? throw new InvalidDataException("Give \"location\".");
+            JObject item = body["item"] as JObject ?? throw new InvalidDataException("Give \"item\", a Models_List item.");
+            server.State.SetModel(location, item);
+            return ArmResponse.NoContent();
+        }
+
+        private JObject LimitedAccess()
+        {
+            lock (server.State.Sync)
+            {
+                var granted = new JObject();
+                foreach (SubscriptionState subscription in server.State.Subscriptions.Values)
+                {
+                    if (subscription.LimitedAccessGranted.Count > 0)
+                    {
+                        granted[subscription.SubscriptionId] = new JArray(subscription.LimitedAccessGranted.OrderBy(n => n, StringComparer.OrdinalIgnoreCase));
+                    }
+                }
+
+                return new JObject
+                {
+                    ["models"] = new JArray(server.State.LimitedAccessModels.OrderBy(n => n, StringComparer.OrdinalIgnoreCase)),
+                    ["granted"] = granted,
+                };
+            }
+        }
+
+        /// <summary>
+        /// <c>{"models":["gpt-5"],"granted":{"&lt;subscriptionId&gt;":["gpt-5"]}}</c>: each member given replaces
+        /// what was there (models: the whole list; granted: the lists of the subscriptions named).
+        /// </summary>
+        private ArmResponse SetLimitedAccess(JObject body)
+        {
+            if (body["models"] is JArray models)
+            {
+                server.State.SetLimitedAccessModels(models.Select(m => (string?)m ?? "").Where(m => m.Length > 0));
+            }
+
+            if (body["granted"] is JObject granted)
+            {
+                foreach (JProperty subscription in granted.Properties())
+                {
+                    IEnumerable<string> names = (subscription.Value as JArray ?? new JArray()).Select(m => (string?)m ?? "").Where(m => m.Length > 0);
+                    if (!server.State.SetLimitedAccessGranted(subscription.Name, names))
+                    {
+                        return ArmErrors.Error(404, "SubscriptionNotFound", $"The subscription '{subscription.Name}' could not be found.");
+                    }
+                }
             }
 
             return ArmResponse.NoContent();

@@ -19,6 +19,16 @@ namespace ModelLifecycle.ArmEmulator
         [JsonProperty("locations")]
         public List<FleetLocation> Locations { get; set; } = new List<FleetLocation>();
 
+        /// <summary>
+        /// Model names that need a limited-access registration (e.g. "gpt-5"). A subscription that is not
+        /// granted one (<see cref="FleetSubscription.LimitedAccessGranted"/>) gets SpecialFeatureOrQuotaIdRequired
+        /// when it creates a deployment of it or moves one to it.
+        /// </summary>
+        [JsonProperty("limitedAccessModels")]
+        public List<string> LimitedAccessModels { get; set; } = new List<string>();
+
+        public bool ShouldSerializeLimitedAccessModels() => LimitedAccessModels.Count > 0;
+
         public static Fleet Parse(string json)
         {
             var fleet = JsonConvert.DeserializeObject<Fleet>(json, JsonText.Settings);

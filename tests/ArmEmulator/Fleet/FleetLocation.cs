@@ -5,8 +5,8 @@ using Newtonsoft.Json.Linq;
 namespace ModelLifecycle.ArmEmulator
 {
     /// <summary>
-    /// What one Azure region offers. The same catalog is served to every subscription: the emulator
-    /// does not model per-subscription model availability or quota.
+    /// What one Azure region offers. The same catalog is served to every subscription; quota limits
+    /// (<see cref="Quotas"/>) may differ per subscription.
     /// </summary>
     public sealed class FleetLocation
     {
@@ -21,6 +21,16 @@ namespace ModelLifecycle.ArmEmulator
         /// <summary>Raw Usage items for GET .../locations/{name}/usages.</summary>
         [JsonProperty("usages")]
         public List<JObject> Usages { get; set; } = new List<JObject>();
+
+        /// <summary>
+        /// Quota limits whose usage (currentValue) is computed from the deployments; served by
+        /// Usages_List after <see cref="Usages"/> (replacing a raw item of the same name) and enforced on PUT.
+        /// </summary>
+        [JsonProperty("quotas")]
+        public List<FleetQuota> Quotas { get; set; } = new List<FleetQuota>();
+
+        /// <summary>Fleets without quotas keep their JSON as it was.</summary>
+        public bool ShouldSerializeQuotas() => Quotas.Count > 0;
 
         [JsonProperty("modelCapacities")]
         public List<FleetModelCapacity> ModelCapacities { get; set; } = new List<FleetModelCapacity>();
@@ -42,6 +52,13 @@ namespace ModelLifecycle.ArmEmulator
                 ["limit"] = limit,
                 ["unit"] = unit,
             });
+            return this;
+        }
+
+        /// <summary>Adds a quota limit (for every subscription, or only <paramref name="subscriptionId"/>) and returns this location.</summary>
+        public FleetLocation AddQuota(string usageName, decimal limit, string? localizedName = null, string? subscriptionId = null)
+        {
+            Quotas.Add(new FleetQuota { UsageName = usageName, Limit = limit, LocalizedName = localizedName, SubscriptionId = subscriptionId });
             return this;
         }
 

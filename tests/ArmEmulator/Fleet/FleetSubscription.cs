@@ -18,6 +18,12 @@ namespace ModelLifecycle.ArmEmulator
         [JsonProperty("state")]
         public string State { get; set; } = "Enabled";
 
+        /// <summary>Limited-access models (see <see cref="Fleet.LimitedAccessModels"/>) this subscription is registered for.</summary>
+        [JsonProperty("limitedAccessGranted")]
+        public List<string> LimitedAccessGranted { get; set; } = new List<string>();
+
+        public bool ShouldSerializeLimitedAccessGranted() => LimitedAccessGranted.Count > 0;
+
         [JsonProperty("resourceGroups")]
         public List<FleetResourceGroup> ResourceGroups { get; set; } = new List<FleetResourceGroup>();
 

@@ -79,13 +79,19 @@ namespace ModelLifecycle.ArmEmulator
 
             account.Deployments.TryGetValue(route["deployment"], out JObject? existing);
             string name = (string?)existing?["name"] ?? route["deployment"];
-            JObject? catalogModel = FindCatalogModel(account, model);
+            JObject? catalogModel = Catalog.Find(State, account.Location, (string?)model["format"], (string)model["name"]!, (string?)model["version"]);
             if (model["version"] == null && catalogModel?["version"] != null)
             {
                 // "If version is not specified, a default version will be assigned."
                 model = (JObject)model.DeepClone();
                 model["version"] = catalogModel["version"]!.DeepClone();
                 sent["properties"]!["model"] = model;
+            }
+
+            ArmResponse? refused = new DeploymentRules(State).Check(account, sent, existing);
+            if (refused != null)
+            {
+                return refused;
             }
 
             JObject body = DeploymentBodies.FromPut(account, name, sent, existing, catalogModel, State.NewEtag(), State.Timestamp());
@@ -121,6 +127,14 @@ namespace ModelLifecycle.ArmEmulator
             }
 
             var previous = (JObject)body.DeepClone();
+            var patched = (JObject)body.DeepClone();
+            DeploymentBodies.ApplyPatch(patched, patch, State.NewEtag(), State.Timestamp());
+            ArmResponse? refused = new DeploymentRules(State).CheckQuota(account, patched, previous);
+            if (refused != null)
+            {
+                return refused;
+            }
+
             DeploymentBodies.ApplyPatch(body, patch, State.NewEtag(), State.Timestamp());
             LongRunningOperation operation = State.StartOperation(OperationKind.Patch, account, (string)body["name"]!, previous, request.FailOperation);
             return Accepted(request, operation);
@@ -147,7 +161,11 @@ namespace ModelLifecycle.ArmEmulator
             var previous = (JObject)body.DeepClone();
             DeploymentBodies.SetProvisioningState(body, "Deleting");
             LongRunningOperation operation = State.StartOperation(OperationKind.Delete, account, (string)body["name"]!, previous, request.FailOperation);
-            return Accepted(request, operation);
+
+            // 2026-05-01 declares only location and Retry-After on a DELETE's 202 (final-state-via: location).
+            return new ArmResponse(202)
+                .WithHeader("Location", request.Url(operation.ResultPath))
+                .WithRetryAfter(context.Settings.RetryAfterSeconds);
         }
 
         /// <summary>Pause and resume answer at once with the deployment (200), as the spec declares.</summary>
@@ -204,31 +222,6 @@ namespace ModelLifecycle.ArmEmulator
             {
                 return ArmErrors.InvalidRequestContent(ex.Message);
             }
-        }
-
-        /// <summary>The location's Models_List entry for this model (its default version when none is given).</summary>
-        private JObject? FindCatalogModel(AccountState account, JObject model)
-        {
-            if (!State.Locations.TryGetValue(account.Location, out FleetLocation? location))
-            {
-                return null;
-            }
-
-            string? version = (string?)model["version"];
-            foreach (JObject item in location.Models)
-            {
-                if (item["model"] is JObject candidate
-                    && string.Equals((string?)candidate["format"], (string?)model["format"], StringComparison.OrdinalIgnoreCase)
-                    && string.Equals((string?)candidate["name"], (string?)model["name"], StringComparison.OrdinalIgnoreCase)
-                    && (version != null
-                        ? string.Equals((string?)candidate["version"], version, StringComparison.OrdinalIgnoreCase)
-                        : (bool?)candidate["isDefaultVersion"] == true))
-                {
-                    return candidate;
-                }
-            }
-
-            return null;
         }
     }
 }

@@ -35,15 +35,33 @@ namespace ModelLifecycle.ArmEmulator
 
         public ArmResponse Usages(ArmRequest request, RouteValues route)
         {
-            ArmResponse? error = context.FindSubscription(route["subscriptionId"], out _);
+            ArmResponse? error = context.FindSubscription(route["subscriptionId"], out SubscriptionState subscription);
             if (error != null)
             {
                 return error;
             }
 
-            IEnumerable<JObject> usages = context.State.Locations.TryGetValue(route["location"], out FleetLocation? location)
-                ? location.Usages
-                : Array.Empty<JObject>();
+            // Seeded items as they are, except where a quota limit is set: its usage is computed from the deployments.
+            var ledger = new QuotaLedger(context.State);
+            List<FleetQuota> limits = ledger.Limits(subscription.SubscriptionId, route["location"]);
+            var usages = new List<JObject>();
+            if (context.State.Locations.TryGetValue(route["location"], out FleetLocation? location))
+            {
+                foreach (JObject usage in location.Usages)
+                {
+                    string? name = (string?)usage["name"]?["value"];
+                    if (!limits.Exists(q => string.Equals(q.UsageName, name, StringComparison.OrdinalIgnoreCase)))
+                    {
+                        usages.Add(usage);
+                    }
+                }
+            }
+
+            foreach (FleetQuota quota in limits)
+            {
+                usages.Add(ledger.Render(subscription.SubscriptionId, location?.Name ?? route["location"], quota));
+            }
+
             return Paging.Page(request, UsageFilter.Apply(usages, request.Query("$filter")), context.Settings.PageSize);
         }
 

@@ -47,6 +47,8 @@ namespace ModelLifecycle.ArmEmulator
             {
                 Locations[location.Name] = location;
             }
+
+            LimitedAccessModels = new HashSet<string>(fleet.LimitedAccessModels, StringComparer.OrdinalIgnoreCase);
         }
 
         internal object Sync { get; } = new object();
@@ -54,6 +56,9 @@ namespace ModelLifecycle.ArmEmulator
         internal OrderedDictionary<string, SubscriptionState> Subscriptions { get; } = new OrderedDictionary<string, SubscriptionState>(StringComparer.OrdinalIgnoreCase);
 
         internal Dictionary<string, FleetLocation> Locations { get; } = new Dictionary<string, FleetLocation>(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>Model names that need a limited-access registration.</summary>
+        internal HashSet<string> LimitedAccessModels { get; set; }
 
         internal DateTimeOffset Now => clock.GetUtcNow();
 
@@ -68,6 +73,7 @@ namespace ModelLifecycle.ArmEmulator
                 {
                     FleetSubscription seed = fleet.AddSubscription(subscription.SubscriptionId, subscription.DisplayName, subscription.TenantId);
                     seed.State = subscription.State;
+                    seed.LimitedAccessGranted.AddRange(subscription.LimitedAccessGranted);
                     foreach (ResourceGroupState group in subscription.Groups.Values)
                     {
                         FleetResourceGroup groupSeed = seed.AddResourceGroup(group.Name, group.Location);
@@ -79,6 +85,7 @@ namespace ModelLifecycle.ArmEmulator
                 }
 
                 fleet.Locations.AddRange(Locations.Values);
+                fleet.LimitedAccessModels.AddRange(LimitedAccessModels);
                 return fleet.Clone();
             }
         }
@@ -91,6 +98,100 @@ namespace ModelLifecycle.ArmEmulator
                 CompleteDueOperations();
                 AccountState? found = FindAccount(subscriptionId, resourceGroup, account);
                 return found != null && found.Deployments.TryGetValue(deployment, out JObject? body) ? (JObject)body.DeepClone() : null;
+            }
+        }
+
+        /// <summary>
+        /// Sets a quota limit in a location (for every subscription, or only quota.SubscriptionId), replacing
+        /// the entry for the same usage name and subscription; the location is added if the fleet had none.
+        /// </summary>
+        public void SetQuota(string location, FleetQuota quota)
+        {
+            ArgumentNullException.ThrowIfNull(quota);
+            if (string.IsNullOrWhiteSpace(location) || string.IsNullOrWhiteSpace(quota.UsageName))
+            {
+                throw new ArgumentException("A quota needs a location and a usageName.");
+            }
+
+            lock (Sync)
+            {
+                if (!Locations.TryGetValue(location, out FleetLocation? found))
+                {
+                    found = new FleetLocation { Name = location };
+                    Locations[location] = found;
+                }
+
+                found.Quotas.RemoveAll(q => string.Equals(q.UsageName, quota.UsageName, StringComparison.OrdinalIgnoreCase)
+                    && string.Equals(q.SubscriptionId, quota.SubscriptionId, StringComparison.OrdinalIgnoreCase));
+                found.Quotas.Add(quota.Clone());
+            }
+        }
+
+        /// <summary>
+        /// Adds a Models_List item to a location, replacing the item for the same model format, name and
+        /// version (so a test can retire or deprecate a model while the server runs).
+        /// </summary>
+        public void SetModel(string location, JObject item)
+        {
+            ArgumentNullException.ThrowIfNull(item);
+            if (string.IsNullOrWhiteSpace(location) || item["model"] is not JObject model || (string?)model["name"] is null)
+            {
+                throw new ArgumentException("A model item needs a location and model.name.");
+            }
+
+            lock (Sync)
+            {
+                if (!Locations.TryGetValue(location, out FleetLocation? found))
+                {
+                    found = new FleetLocation { Name = location };
+                    Locations[location] = found;
+                }
+
+                int index = found.Models.FindIndex(m => m["model"] is JObject other
+                    && string.Equals((string?)other["format"], (string?)model["format"], StringComparison.OrdinalIgnoreCase)
+                    && string.Equals((string?)other["name"], (string?)model["name"], StringComparison.OrdinalIgnoreCase)
+                    && string.Equals((string?)other["version"], (string?)model["version"], StringComparison.OrdinalIgnoreCase));
+                if (index >= 0)
+                {
+                    found.Models[index] = (JObject)item.DeepClone();
+                }
+                else
+                {
+                    found.Models.Add((JObject)item.DeepClone());
+                }
+            }
+        }
+
+        /// <summary>The quota limits of every location, each with its location name.</summary>
+        public IReadOnlyList<KeyValuePair<string, FleetQuota>> QuotaLimits()
+        {
+            lock (Sync)
+            {
+                return Locations.Values.SelectMany(l => l.Quotas.Select(q => new KeyValuePair<string, FleetQuota>(l.Name, q.Clone()))).ToList();
+            }
+        }
+
+        /// <summary>Replaces the list of model names that need a limited-access registration.</summary>
+        public void SetLimitedAccessModels(IEnumerable<string> models)
+        {
+            lock (Sync)
+            {
+                LimitedAccessModels = new HashSet<string>(models, StringComparer.OrdinalIgnoreCase);
+            }
+        }
+
+        /// <summary>Replaces the limited-access models a subscription is registered for; false when there is no such subscription.</summary>
+        public bool SetLimitedAccessGranted(string subscriptionId, IEnumerable<string> models)
+        {
+            lock (Sync)
+            {
+                if (!Subscriptions.TryGetValue(subscriptionId, out SubscriptionState? subscription))
+                {
+                    return false;
+                }
+
+                subscription.LimitedAccessGranted = new HashSet<string>(models, StringComparer.OrdinalIgnoreCase);
+                return true;
             }
         }
 

@@ -11,6 +11,7 @@ namespace ModelLifecycle.ArmEmulator
             DisplayName = seed.DisplayName;
             TenantId = seed.TenantId;
             State = seed.State;
+            LimitedAccessGranted = new HashSet<string>(seed.LimitedAccessGranted, StringComparer.OrdinalIgnoreCase);
         }
 
         public string SubscriptionId { get; }
@@ -20,6 +21,9 @@ namespace ModelLifecycle.ArmEmulator
         public string TenantId { get; }
 
         public string State { get; }
+
+        /// <summary>Limited-access model names this subscription is registered for.</summary>
+        public HashSet<string> LimitedAccessGranted { get; set; }
 
         public OrderedDictionary<string, ResourceGroupState> Groups { get; } = new OrderedDictionary<string, ResourceGroupState>(StringComparer.OrdinalIgnoreCase);
     }

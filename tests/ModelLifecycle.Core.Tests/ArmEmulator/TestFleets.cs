@@ -61,5 +61,44 @@ namespace ModelLifecycle.Core.Tests.ArmEmulator
                 .AddModelCapacity("OpenAI", "gpt-4.1", "2025-04-14", "GlobalStandard", 300, 0);
             return fleet;
         }
+
+        /// <summary>
+        /// <see cref="Small"/> plus what a migration meets: a provisioned "ptu" deployment, a newer gpt-4o
+        /// version, a retired model (gpt-35-turbo), a deprecated one (gpt-4o-mini), a limited-access one
+        /// (gpt-5), and a gpt-4o GlobalStandard quota of 100 for every subscription (chat uses 50).
+        /// </summary>
+        public static Fleet Migration()
+        {
+            Fleet fleet = Small();
+            fleet.Subscriptions[0].ResourceGroups[0].Accounts[0].AddDeployment("ptu", "gpt-4o", "2024-08-06", "GlobalProvisionedManaged", 50);
+            fleet.LimitedAccessModels.Add("gpt-5");
+            fleet.Location("eastus")
+                .AddModel(ModelItem.Create("gpt-4o", "2024-11-20").Lifecycle("GenerallyAvailable").DefaultVersion(false)
+                    .Sku("GlobalStandard", "OpenAI.GlobalStandard.gpt-4o", "2026-10-01T00:00:00Z").ToJson())
+                .AddModel(ModelItem.Create("gpt-35-turbo", "0125").Lifecycle("Deprecated").DefaultVersion(true)
+                    .Deprecation("2025-11-14T00:00:00Z").Sku("Standard", "OpenAI.Standard.gpt-35-turbo").ToJson())
+                .AddModel(ModelItem.Create("gpt-4o-mini", "2024-07-18").Lifecycle("Deprecating").DefaultVersion(true)
+                    .Deprecation("2026-03-31T00:00:00Z").Sku("GlobalStandard", "OpenAI.GlobalStandard.gpt-4o-mini").ToJson())
+                .AddModel(ModelItem.Create("gpt-5", "2025-08-07").Lifecycle("GenerallyAvailable").DefaultVersion(true)
+                    .Sku("GlobalStandard", "OpenAI.GlobalStandard.gpt-5").ToJson())
+                .AddQuota("OpenAI.GlobalStandard.gpt-4o", 100, "Tokens Per Minute (thousands) - gpt-4o - GlobalStandard");
+            return fleet;
+        }
+
+        /// <summary>A PUT body for a deployment of <paramref name="model"/> on <paramref name="sku"/>.</summary>
+        public static JObject DeploymentBody(string model, string? version, string sku, int capacity)
+        {
+            var modelJson = new JObject { ["format"] = "OpenAI", ["name"] = model };
+            if (version != null)
+            {
+                modelJson["version"] = version;
+            }
+
+            return new JObject
+            {
+                ["sku"] = new JObject { ["name"] = sku, ["capacity"] = capacity },
+                ["properties"] = new JObject { ["model"] = modelJson, ["versionUpgradeOption"] = "OnceNewDefaultVersionAvailable" },
+            };
+        }
     }
 }

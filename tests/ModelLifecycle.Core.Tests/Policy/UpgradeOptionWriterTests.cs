@@ -235,7 +235,7 @@ namespace ModelLifecycle.Core.Tests.Policy
             var b = JObject.Parse(@"{ ""etag"": ""2"", ""systemData"": { ""lastModifiedAt"": ""y"" }, ""sku"": { ""capacity"": 20 }, ""properties"": { ""provisioningState"": ""Updating"", ""b"": { ""c"": 2 }, ""d"": true } }");
             Assert.Equal(
                 new[] { "property 'properties.a' disappeared", "property 'properties.d' appeared", "property 'sku.capacity' changed from 10 to 20" },
-                UpgradeOptionWriter.Differences(a, b));
+                ModelLifecycle.Core.Arm.DeploymentChanges.Differences(a, b, new[] { "properties.versionUpgradeOption" }));
         }
     }
 }

@@ -1,0 +1,110 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+using System.Globalization;
+using System.Linq;
+
+namespace ModelLifecycle
+{
+    /// <summary>What Invoke-ModelMigration did to one deployment. Output of Invoke-ModelMigration.</summary>
+    public sealed class MigrationResult
+    {
+        public MigrationResult(MigrationPlan plan)
+        {
+            Plan = plan ?? throw new ArgumentNullException(nameof(plan));
+            SubscriptionId = plan.SubscriptionId;
+            ResourceGroupName = plan.ResourceGroupName;
+            AccountName = plan.AccountName;
+            Location = plan.Location;
+            SourceDeployment = plan.SourceDeployment;
+            SourceModel = plan.SourceModel;
+            SourceVersion = plan.SourceVersion;
+            Mode = plan.Mode;
+            TargetDeployment = plan.TargetDeployment;
+            TargetModel = plan.TargetModel;
+            TargetVersion = plan.TargetVersion;
+        }
+
+        public string? SubscriptionId { get; }
+
+        public string? ResourceGroupName { get; }
+
+        public string? AccountName { get; }
+
+        public string? Location { get; }
+
+        public string SourceDeployment { get; }
+
+        public string? SourceModel { get; }
+
+        public string? SourceVersion { get; }
+
+        public MigrationMode Mode { get; }
+
+        public string? TargetDeployment { get; }
+
+        public string? TargetModel { get; }
+
+        public string? TargetVersion { get; }
+
+        public MigrationPlan Plan { get; }
+
+        public MigrationStatus Status { get; internal set; }
+
+        public MigrationStepList Steps { get; internal set; } = MigrationStepList.Empty;
+
+        /// <summary>The resulting deployment as ARM has it afterwards; null when nothing was written or it failed.</summary>
+        public Deployment? Deployment { get; internal set; }
+
+        public override string ToString() => (AccountName is null ? SourceDeployment : AccountName + "/" + SourceDeployment) + ": " + Status;
+    }
+
+    /// <summary>How a migration, or one step of it, ended.</summary>
+    public enum MigrationStatus
+    {
+        Succeeded,
+        Failed,
+
+        /// <summary>Not attempted: a check failed, a Warn check without -Force, or -WhatIf / a declined confirmation.</summary>
+        Skipped,
+
+        /// <summary>Found already done in Azure by a rerun; not repeated.</summary>
+        AlreadyDone,
+    }
+
+    /// <summary>One write or verification of a migration.</summary>
+    public sealed class MigrationStep
+    {
+        public MigrationStep(string name, MigrationStatus status, TimeSpan duration, string detail)
+        {
+            Name = name;
+            Status = status;
+            Duration = duration;
+            Detail = detail;
+        }
+
+        public string Name { get; }
+
+        public MigrationStatus Status { get; }
+
+        public TimeSpan Duration { get; }
+
+        public string Detail { get; }
+
+        public override string ToString() =>
+            Name + "=" + Status + " (" + Duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + "s)";
+    }
+
+    /// <summary>Steps, shown in a CSV cell joined with "; ".</summary>
+    public sealed class MigrationStepList : ReadOnlyCollection<MigrationStep>
+    {
+        public static readonly MigrationStepList Empty = new MigrationStepList(Array.Empty<MigrationStep>());
+
+        public MigrationStepList(IEnumerable<MigrationStep> items)
+            : base(items.ToList())
+        {
+        }
+
+        public override string ToString() => string.Join("; ", this.Select(s => s.ToString()));
+    }
+}

@@ -1,0 +1,325 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Host;
+using System.Threading;
+using System.Threading.Tasks;
+using ModelLifecycle.Binding;
+using ModelLifecycle.Core;
+using ModelLifecycle.Core.Arm;
+using ModelLifecycle.Core.Azure;
+using ModelLifecycle.Core.Catalog;
+using ModelLifecycle.Core.Inventory;
+using ModelLifecycle.Core.Migration;
+
+namespace ModelLifecycle.Commands
+{
+    /// <summary>
+    /// Moves deployments off a retiring model version: plans, checks, writes, verifies and resumes.
+    /// The Core plans (MigrationPreflight, MigrationPlanner) and writes (MigrationExecutor); this cmdlet
+    /// binds the parameters, asks ShouldProcess and reports.
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Invoke, "ModelMigration", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByInput)]
+    [OutputType(typeof(MigrationResult), typeof(MigrationPlan))]
+    public sealed class InvokeModelMigrationCommand : DeploymentCmdlet
+    {
+        private readonly List<Deployment> _sources = new List<Deployment>();
+        private readonly List<AzureResourceId> _accounts = new List<AzureResourceId>();
+        private LifecycleCatalog? _catalog;
+        private DateTime _asOf;
+        private bool _yesToAllRemovals;
+        private bool _noToAllRemovals;
+
+        /// <summary>With -ResourceGroupName/-AccountName: the account's subscription (default the Az context's).</summary>
+        [Parameter(ParameterSetName = ByName)]
+        [ValidateNotNullOrEmpty]
+        public string? SubscriptionId { get; set; }
+
+        /// <summary>The model to move to; default: the upgrade target, else the recorded replacement (past retired ones).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ModelNameCompleter))]
+        public string? TargetModel { get; set; }
+
+        /// <summary>Default: the region's default version for the SKU, else the catalog's newest generally available one.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? TargetVersion { get; set; }
+
+        /// <summary>Auto: same model -> InPlace; another model -> SideBySide, except provisioned managed types (InPlace).</summary>
+        [Parameter]
+        public MigrationMode Mode { get; set; } = MigrationMode.Auto;
+
+        /// <summary>SideBySide, one source only: the new deployment's name. Default: derived from the source name and the target model.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? NewDeploymentName { get; set; }
+
+        /// <summary>The deployment type (SKU) of the result; default the source's.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? SkuName { get; set; }
+
+        /// <summary>The capacity of the result; default the source's.</summary>
+        [Parameter]
+        [ValidateRange(1, 100000)]
+        public int Capacity { get; set; }
+
+        /// <summary>versionUpgradeOption of the result; default the source's, or OnceNewDefaultVersionAvailable.</summary>
+        [Parameter]
+        [ValidateSet(UpgradeOptionNames.OnceNewDefaultVersionAvailable, UpgradeOptionNames.OnceCurrentVersionExpired, UpgradeOptionNames.NoAutoUpgrade)]
+        public string? UpgradeOption { get; set; }
+
+        /// <summary>SideBySide: delete the source once the new deployment is verified (asks again, at high impact).</summary>
+        [Parameter]
+        public SwitchParameter RemoveSource { get; set; }
+
+        /// <summary>Return the plans with every check run; write nothing.</summary>
+        [Parameter]
+        public SwitchParameter PlanOnly { get; set; }
+
+        /// <summary>With -PlanOnly: no Azure at all; checks that need Azure are Skipped.</summary>
+        [Parameter]
+        public SwitchParameter Offline { get; set; }
+
+        /// <summary>Go ahead despite Warn checks, and remove the source without asking again. A Fail check always stops.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <summary>A target retiring within this many days warns; the replacement chain skips such models.</summary>
+        [Parameter]
+        [ValidateRange(0, 3650)]
+        public int WarningDays { get; set; } = 90;
+
+        /// <summary>The day the plan is for (default today).</summary>
+        [Parameter]
+        public DateTime AsOf { get; set; }
+
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? CatalogPath { get; set; }
+
+        /// <summary>Whose schedule applies; default the Az context's cloud, or AzureCloud offline.</summary>
+        [Parameter]
+        public CatalogCloud Cloud { get; set; } = CatalogCloud.AzureCloud;
+
+        protected override void BeginProcessing()
+        {
+            if (Offline && !PlanOnly)
+            {
+                Terminate(new ModelLifecycleException("OfflineNeedsPlanOnly", ErrorKind.InvalidArgument, "-Offline plans without Azure, so it cannot write: add -PlanOnly.", null));
+            }
+
+            if (RemoveSource && Mode == MigrationMode.InPlace)
+            {
+                Terminate(new ModelLifecycleException("RemoveSourceNeedsSideBySide", ErrorKind.InvalidArgument, "-RemoveSource removes the old deployment after a side-by-side move; an in-place move keeps the same deployment.", null));
+            }
+
+            if (NewDeploymentName is not null && DeploymentNames.Validate(NewDeploymentName) is string invalid)
+            {
+                Terminate(new ModelLifecycleException("InvalidDeploymentName", ErrorKind.InvalidArgument, $"-NewDeploymentName: {invalid}.", NewDeploymentName));
+            }
+
+            _asOf = AsOfOrToday(AsOf);
+            Cloud = CloudOrContext(Cloud);
+            _catalog = LoadCatalog(CatalogPath);
+            WarnIfStale(_catalog, _asOf);
+        }
+
+        protected override void ProcessRecord()
+        {
+            foreach (var item in ReadRecordInput())
+            {
+                if (item.Error is not null)
+                {
+                    WriteError(ToErrorRecord(item.Error));
+                }
+                else if (item.Account is not null)
+                {
+                    _accounts.Add(item.Account);
+                }
+                else if (item.Deployment is not null)
+                {
+                    _sources.Add(item.Deployment);
+                }
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            var single = ParameterSetName == ByName ? Name is not null : _accounts.Count == 0 && _sources.Count == 1;
+            if (NewDeploymentName is not null && !single)
+            {
+                Terminate(new ModelLifecycleException(
+                    "NewDeploymentNameNeedsOneSource",
+                    ErrorKind.InvalidArgument,
+                    "-NewDeploymentName names one new deployment, but several deployments were given; leave it out to derive a name for each.",
+                    NewDeploymentName));
+            }
+
+            if (Offline)
+            {
+                if (ParameterSetName == ByName || _accounts.Count > 0)
+                {
+                    Terminate(new ModelLifecycleException("AccountNeedsAzure", ErrorKind.InvalidArgument, "An account's deployments are read from Azure, which -Offline excludes: pipe its deployments (or an inventory read with Test-DeploymentUpgradePolicy -Path).", AccountName));
+                }
+
+                var preflight = new MigrationPreflight(null, _catalog!, this);
+                foreach (var source in _sources)
+                {
+                    WriteObject(preflight.PlanAsync(Request(source), CancellationToken.None).GetAwaiter().GetResult());
+                }
+
+                return;
+            }
+
+            if (ParameterSetName != ByName && _sources.Count == 0 && _accounts.Count == 0)
+            {
+                return;
+            }
+
+            var session = ConnectAzure(DefaultProfile);
+            if (ParameterSetName == ByName)
+            {
+                var subscription = SubscriptionId ?? session.Context.SubscriptionId
+                    ?? throw new PSArgumentException("The Az context names no subscription: pass -SubscriptionId.");
+                if (Name is null)
+                {
+                    _accounts.Add(AzureResourceId.ForAccount(subscription, ResourceGroupName!, AccountName!));
+                }
+                else
+                {
+                    _sources.Add(new Deployment { Name = Name, SubscriptionId = subscription, ResourceGroupName = ResourceGroupName, AccountName = AccountName, ResourceId = AzureResourceId.ForDeployment(subscription, ResourceGroupName!, AccountName!, Name).DeploymentId });
+                }
+            }
+
+            RunPipelineWork(async token =>
+            {
+                using var arm = NewArmClient(session);
+                IOperationSink sink = this;
+                var sources = new List<Deployment>(_sources);
+                foreach (var account in _accounts)
+                {
+                    try
+                    {
+                        foreach (var json in await arm.ListDeploymentsAsync(account, token).ConfigureAwait(false))
+                        {
+                            var name = (string?)json["name"] ?? string.Empty;
+                            sources.Add(DeploymentChanges.ToDeployment(json, AzureResourceId.ForDeployment(account.SubscriptionId, account.ResourceGroupName, account.AccountName, name)));
+                        }
+                    }
+                    catch (ModelLifecycleException ex)
+                    {
+                        sink.WriteError(ex);
+                    }
+                }
+
+                var preflight = new MigrationPreflight(arm, _catalog!, this);
+                var plans = new List<MigrationPlan>();
+                var done = 0;
+                await Task.WhenAll(sources.Select(async source =>
+                {
+                    try
+                    {
+                        var plan = await preflight.PlanAsync(Request(source), token).ConfigureAwait(false);
+                        lock (plans)
+                        {
+                            plans.Add(plan);
+                            done++;
+                            sink.WriteProgress(new ProgressReport(1, "Planning migrations", $"{done} of {sources.Count}", done, sources.Count) { IsComplete = done == sources.Count });
+                        }
+
+                        if (PlanOnly)
+                        {
+                            Emit(plan);
+                        }
+                    }
+                    catch (ModelLifecycleException ex)
+                    {
+                        sink.WriteError(ex);
+                    }
+                })).ConfigureAwait(false);
+
+                if (PlanOnly)
+                {
+                    return;
+                }
+
+                // Plans in input order, so each account's deployments move in the order they were given.
+                var ordered = sources.Select(s => plans.FirstOrDefault(p => string.Equals(p.SourceDeployment, s.Name, StringComparison.OrdinalIgnoreCase)
+                        && string.Equals(p.AccountName, s.AccountName, StringComparison.OrdinalIgnoreCase)))
+                    .Where(p => p is not null).Select(p => p!).Distinct().ToList();
+                var executor = new MigrationExecutor(arm, this, c => OnPipelineAsync(() => Confirm(c)), new MigrationExecutionOptions { RemoveSource = RemoveSource, Force = Force, Preview = IsWhatIf() });
+                await executor.RunAsync(ordered, result => Emit(result), token).ConfigureAwait(false);
+            });
+        }
+
+        private MigrationRequest Request(Deployment source) => new MigrationRequest(source, _asOf)
+        {
+            WarningDays = WarningDays,
+            Cloud = Cloud,
+            TargetModel = TargetModel,
+            TargetVersion = TargetVersion,
+            Mode = Mode,
+            NewDeploymentName = NewDeploymentName,
+            SkuName = SkuName,
+            Capacity = IsBound(nameof(Capacity)) ? Capacity : (int?)null,
+            UpgradeOption = UpgradeOption,
+            Offline = Offline,
+        };
+
+        // Runs on the pipeline thread. Creating or changing a deployment is ShouldProcess at Medium; removing
+        // the source asks again, as a High-impact action would, unless -Confirm:$false or -Force says not to.
+        private bool Confirm(MigrationConfirmation c)
+        {
+            if (!ShouldProcess(c.Target, c.Action))
+            {
+                return false;
+            }
+
+            if (!c.Destructive || Force || _yesToAllRemovals || AskedAlready())
+            {
+                return true;
+            }
+
+            if (_noToAllRemovals)
+            {
+                return false;
+            }
+
+            try
+            {
+                return ShouldContinue($"{c.Action}?", $"Remove {c.Target}", ref _yesToAllRemovals, ref _noToAllRemovals);
+            }
+            catch (Exception ex) when (ex is PSInvalidOperationException || ex is HostException || ex is NotImplementedException)
+            {
+                WriteWarning($"{c.Target} was not removed: removing it needs a confirmation this session cannot ask for. Add -Confirm:$false (or -Force) to remove sources without asking.");
+                return false;
+            }
+        }
+
+        private bool IsWhatIf()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var bound))
+            {
+                return bound is SwitchParameter sp ? sp.IsPresent : bound is bool b && b;
+            }
+
+            var preference = SessionState.PSVariable.GetValue("WhatIfPreference");
+            return preference is SwitchParameter p ? p.IsPresent : preference is bool on && on;
+        }
+
+        // -Confirm:$false turns confirmation off; -Confirm, or $ConfirmPreference at Medium or lower, already prompted in ShouldProcess.
+        private bool AskedAlready()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("Confirm", out var confirm))
+            {
+                return true;
+            }
+
+            var preference = SessionState.PSVariable.GetValue("ConfirmPreference");
+            return preference is ConfirmImpact impact && impact != ConfirmImpact.None && impact <= ConfirmImpact.Medium;
+        }
+    }
+}
