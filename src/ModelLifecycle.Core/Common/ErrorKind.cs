@@ -18,6 +18,7 @@ namespace ModelLifecycle.Core
         AuthenticationError,
         ResourceBusy,
         ResourceExists,
+        QuotaExceeded,
         ResourceUnavailable,
         ConnectionError,
         OperationTimeout,
