@@ -218,7 +218,7 @@ Describe 'Find-ModelReference' {
             Find-InTree -Model dall-e-3 | Export-Csv $csv -ErrorAction Stop
             $rows = Import-Csv $csv
             $rows | Should -HaveCount 2
-            $rows[0].PSObject.Properties.Name | Should -Be @('Path', 'LineNumber', 'Column', 'Line', 'Match', 'Kind', 'Model', 'Version', 'Stage', 'RetirementDate', 'RetirementDateIsTentative', 'DaysUntilRetirement', 'Replacement', 'AsOf')
+            $rows[0].PSObject.Properties.Name | Should -Be @('Path', 'LineNumber', 'Column', 'Line', 'Match', 'Kind', 'Model', 'Version', 'Stage', 'RetirementDate', 'RetirementDateIsTentative', 'DaysUntilRetirement', 'Replacement', 'AsOf', 'Change')
             $rows[0].Replacement | Should -Be 'gpt-image-1, gpt-image-1.5'
             $rows[0].LineNumber | Should -Be '1'
         }
