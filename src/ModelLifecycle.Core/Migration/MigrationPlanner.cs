@@ -91,6 +91,9 @@ namespace ModelLifecycle.Core.Migration
 
             private string Where => _plan.Location ?? "the location";
 
+            // "model version", or the model alone while no version is chosen.
+            private string TargetText => (_plan.TargetModel + " " + _plan.TargetVersion).Trim();
+
             public MigrationPlan Run()
             {
                 CheckSource();
@@ -295,7 +298,7 @@ namespace ModelLifecycle.Core.Migration
                     return $"Version {version} is the newest version of {model} in the catalog that has not retired (none is generally available).";
                 }
 
-                return $"neither {Where}'s Models API nor the catalog names a version of {model}";
+                return $"Neither {Where}'s Models API nor the catalog names a version of {model} that has not retired";
             }
 
             private static CatalogEntry? Newest(IEnumerable<CatalogEntry> entries)
@@ -375,7 +378,7 @@ namespace ModelLifecycle.Core.Migration
             {
                 if (_models is null)
                 {
-                    Add(MigrationCheckNames.TargetOffered, MigrationCheckStatus.Skipped, $"The Models API of {Where} was {Why}, so whether it offers {_plan.TargetModel} {_plan.TargetVersion} with {_plan.DeploymentType} was not checked.");
+                    Add(MigrationCheckNames.TargetOffered, MigrationCheckStatus.Skipped, $"The Models API of {Where} was {Why}, so whether it offers {TargetText} with {_plan.DeploymentType} was not checked.");
                     return;
                 }
 
@@ -482,7 +485,7 @@ namespace ModelLifecycle.Core.Migration
                 var usageName = offer is null ? null : LocationModels.SkuFor(offer, sku)!.UsageName;
                 if (usageName is null)
                 {
-                    Add(MigrationCheckNames.Quota, MigrationCheckStatus.Skipped, $"{Where} does not offer {_plan.TargetModel} {_plan.TargetVersion} with {sku} under a quota usage name, so quota could not be checked (see TargetOffered).");
+                    Add(MigrationCheckNames.Quota, MigrationCheckStatus.Skipped, $"{Where} does not offer {TargetText} with {sku} under a quota usage name, so quota could not be checked (see TargetOffered).");
                     return;
                 }
 
@@ -584,7 +587,7 @@ namespace ModelLifecycle.Core.Migration
                 var record = _c.ParameterChanges.LimitedAccess(model);
                 if (record is null)
                 {
-                    Add(MigrationCheckNames.LimitedAccess, MigrationCheckStatus.Pass, $"No limited-access registration is recorded for {model}.");
+                    Add(MigrationCheckNames.LimitedAccess, MigrationCheckStatus.Pass, $"This module's data records no limited-access registration for {model}; ARM has the last word and answers SpecialFeatureOrQuotaIdRequired if the subscription needs one.");
                 }
                 else if (_source.Model is not null && ModelNames.SameModel(_source.Model, model))
                 {
