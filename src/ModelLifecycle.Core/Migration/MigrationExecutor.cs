@@ -221,7 +221,12 @@ namespace ModelLifecycle.Core.Migration
             {
                 var target = TargetId;
                 Begin(MigrationStepNames.CreateTarget);
-                var existing = await TryGetAsync(target, token).ConfigureAwait(false);
+
+                // Both reads at once: the new deployment (is it there from an earlier run?) and the source its body starts from.
+                var existingRead = TryGetAsync(target, token);
+                var sourceRead = TryGetAsync(SourceId, token);
+                await Task.WhenAll(existingRead, sourceRead).ConfigureAwait(false);
+                var existing = existingRead.Result;
                 JObject? created;
                 if (existing is not null && RunsTarget(existing) && Succeeded(existing))
                 {
@@ -242,7 +247,11 @@ namespace ModelLifecycle.Core.Migration
                 else
                 {
                     // Absent, or a failed earlier attempt of ours: (re)create it.
-                    var source = await Arm.GetDeploymentAsync(SourceId, token).ConfigureAwait(false);
+                    var source = sourceRead.Result ?? throw new ModelLifecycleException(
+                        ArmErrorIds.DeploymentNotFound,
+                        ErrorKind.ObjectNotFound,
+                        $"Deployment '{_plan.SourceDeployment}' of account '{_plan.AccountName}' is not there, so there is nothing to copy to '{_plan.TargetDeployment}'; nothing was written.",
+                        SourceId.DeploymentId);
                     if (!await ConfirmAsync(Target(_plan.TargetDeployment!), $"Create with {TargetModelText} ({_plan.DeploymentType}, capacity {Capacity}), side by side with '{_plan.SourceDeployment}'", false).ConfigureAwait(false))
                     {
                         return;
