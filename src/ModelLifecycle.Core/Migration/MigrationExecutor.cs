@@ -263,7 +263,9 @@ namespace ModelLifecycle.Core.Migration
                 }
 
                 Begin(MigrationStepNames.VerifyTarget);
-                var verified = existing is not null && ReferenceEquals(created, existing) ? existing : await Arm.GetDeploymentAsync(target, token).ConfigureAwait(false);
+                // PutDeploymentAsync ends with a GET made after the operation finished: that body is what is verified
+                // (as InPlace does), not a second GET of the same thing a moment later.
+                var verified = created!;
                 Verify(verified, _plan.TargetDeployment!);
                 _result.Deployment = DeploymentChanges.ToDeployment(verified, target);
                 End(MigrationStatus.Succeeded, $"'{_plan.TargetDeployment}' runs {Describe(verified)}, provisioningState Succeeded.");
