@@ -265,6 +265,18 @@ namespace ModelLifecycle.Core.Tests.Migration
             Assert.Contains("step CreateTarget", wrapped.Message, StringComparison.Ordinal);
         }
 
+        [Fact]
+        public void An_operation_that_ends_Failed_without_a_code_is_OperationFailed_not_Failed()
+        {
+            var plan = new MigrationPlan { SourceDeployment = "chat", AccountName = "a", TargetModel = "gpt-4.1", TargetVersion = "2025-04-14", DeploymentType = "GlobalStandard", Capacity = 5 };
+
+            // OperationPoller passes the status as the code when the operation's error names none.
+            var wrapped = MigrationErrorAdvice.Wrap(new ArmException(ArmErrorIds.OperationFailed, ErrorKind.InvalidOperation, "Updating deployment failed: the operation ended Failed.", "t", armCode: "Failed"), plan, MigrationStepNames.CreateTarget);
+
+            Assert.Equal(ArmErrorIds.OperationFailed, wrapped.ErrorId);
+            Assert.Contains("run the same command again", wrapped.RecommendedAction, StringComparison.Ordinal);
+        }
+
         // ---- faults: the source stays as it was, the result names the step ----------------------------
 
         public static IEnumerable<object[]> Faults() => new[]
