@@ -222,11 +222,7 @@ namespace ModelLifecycle.Core.Migration
                 var target = TargetId;
                 Begin(MigrationStepNames.CreateTarget);
 
-                // Both reads at once: the new deployment (is it there from an earlier run?) and the source its body starts from.
-                var existingRead = TryGetAsync(target, token);
-                var sourceRead = TryGetAsync(SourceId, token);
-                await Task.WhenAll(existingRead, sourceRead).ConfigureAwait(false);
-                var existing = existingRead.Result;
+                var existing = await TryGetAsync(target, token).ConfigureAwait(false);
                 JObject? created;
                 if (existing is not null && RunsTarget(existing) && Succeeded(existing))
                 {
@@ -247,7 +243,10 @@ namespace ModelLifecycle.Core.Migration
                 else
                 {
                     // Absent, or a failed earlier attempt of ours: (re)create it.
-                    var source = sourceRead.Result ?? throw new ModelLifecycleException(
+                    // The source as the plan read it (the account's list, with the same api-version as a GET, moments
+                    // ago) is what the new deployment copies; only a plan without that body reads it again. The source
+                    // itself is not written, so an older copy cannot lose a change to it.
+                    var source = _plan.Source?.RawBody ?? await TryGetAsync(SourceId, token).ConfigureAwait(false) ?? throw new ModelLifecycleException(
                         ArmErrorIds.DeploymentNotFound,
                         ErrorKind.ObjectNotFound,
                         $"Deployment '{_plan.SourceDeployment}' of account '{_plan.AccountName}' is not there, so there is nothing to copy to '{_plan.TargetDeployment}'; nothing was written.",

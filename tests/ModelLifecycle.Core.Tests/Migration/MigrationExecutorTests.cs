@@ -58,6 +58,20 @@ namespace ModelLifecycle.Core.Tests.Migration
         }
 
         [Fact]
+        public async Task SideBySide_makes_one_GET_one_PUT_and_the_operations_polls_per_deployment()
+        {
+            var handler = new InterceptingHandler();
+            await using var rig = await MigrationRig.StartAsync(handler: _ => handler);
+            var plans = await rig.PlanAsync(new[] { ToGpt41() });
+            int planned = handler.Sent.Count;
+
+            await rig.RunAsync(plans);
+
+            var run = handler.Sent.Skip(planned).Select(s => s.Method + " " + (s.Url.AbsolutePath.Contains("/operationStatuses/", StringComparison.Ordinal) ? "poll" : s.Url.AbsolutePath.Split('/').Last())).ToArray();
+            Assert.Equal(new[] { "GET chat-next", "PUT chat-next", "GET poll", "GET poll", "GET chat-next" }, run);
+        }
+
+        [Fact]
         public async Task The_new_deployment_keeps_the_sources_settings_and_an_unknown_property()
         {
             await using var rig = await MigrationRig.StartAsync();
