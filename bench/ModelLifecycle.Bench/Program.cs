@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using ModelLifecycle.Bench.FleetScan;
+using ModelLifecycle.Bench.Migrate;
 using ModelLifecycle.Bench.References;
 using ModelLifecycle.Bench.SetOption;
 
@@ -15,6 +16,7 @@ namespace ModelLifecycle.Bench
             new ReferenceScenario(),
             new FleetScenario(),
             new SetOptionScenario(),
+            new MigrateScenario(),
         };
 
         public static int Main(string[] args)

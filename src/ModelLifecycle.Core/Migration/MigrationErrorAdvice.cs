@@ -71,6 +71,14 @@ namespace ModelLifecycle.Core.Migration
         {
             var arm = error as ArmException;
             var code = arm?.ArmCode;
+
+            // An operation that ended Failed or Canceled without an error code carries its status as the code;
+            // "Failed" says less than the client's own id (OperationFailed).
+            if (string.Equals(code, "Failed", StringComparison.OrdinalIgnoreCase) || string.Equals(code, "Canceled", StringComparison.OrdinalIgnoreCase))
+            {
+                code = null;
+            }
+
             var id = !string.IsNullOrEmpty(code) ? code! : error.ErrorId;
             var who = $"Migrating deployment '{plan.SourceDeployment}' of account '{plan.AccountName}' to {plan.TargetModel} {plan.TargetVersion}".TrimEnd();
             return new ModelLifecycleException(id, KindOf(code) ?? error.Kind, $"{who} failed at step {step}: {error.Message}", plan.Source?.ResourceId ?? plan.SourceDeployment, error)

@@ -227,6 +227,7 @@ namespace ModelLifecycle.Core.Migration
             {
                 var target = TargetId;
                 Begin(MigrationStepNames.CreateTarget);
+
                 var existing = await TryGetAsync(target, token).ConfigureAwait(false);
                 JObject? created;
                 if (existing is not null && RunsTarget(existing) && Succeeded(existing))
@@ -248,7 +249,14 @@ namespace ModelLifecycle.Core.Migration
                 else
                 {
                     // Absent, or a failed earlier attempt of ours: (re)create it.
-                    var source = await Arm.GetDeploymentAsync(SourceId, token).ConfigureAwait(false);
+                    // The source as the plan read it (the account's list, with the same api-version as a GET, moments
+                    // ago) is what the new deployment copies; only a plan without that body reads it again. The source
+                    // itself is not written, so an older copy cannot lose a change to it.
+                    var source = _plan.Source?.RawBody ?? await TryGetAsync(SourceId, token).ConfigureAwait(false) ?? throw new ModelLifecycleException(
+                        ArmErrorIds.DeploymentNotFound,
+                        ErrorKind.ObjectNotFound,
+                        $"Deployment '{_plan.SourceDeployment}' of account '{_plan.AccountName}' is not there, so there is nothing to copy to '{_plan.TargetDeployment}'; nothing was written.",
+                        SourceId.DeploymentId);
                     if (!await ConfirmAsync(Target(_plan.TargetDeployment!), $"Create with {TargetModelText} ({_plan.DeploymentType}, capacity {Capacity}), side by side with '{_plan.SourceDeployment}'", false).ConfigureAwait(false))
                     {
                         if (_x._options.Preview && _x._options.RemoveSource)
@@ -266,7 +274,9 @@ namespace ModelLifecycle.Core.Migration
                 }
 
                 Begin(MigrationStepNames.VerifyTarget);
-                var verified = existing is not null && ReferenceEquals(created, existing) ? existing : await Arm.GetDeploymentAsync(target, token).ConfigureAwait(false);
+                // PutDeploymentAsync ends with a GET made after the operation finished: that body is what is verified
+                // (as InPlace does), not a second GET of the same thing a moment later.
+                var verified = created!;
                 Verify(verified, _plan.TargetDeployment!);
                 _result.Deployment = DeploymentChanges.ToDeployment(verified, target);
                 End(MigrationStatus.Succeeded, $"'{_plan.TargetDeployment}' runs {Describe(verified)}, provisioningState Succeeded.");

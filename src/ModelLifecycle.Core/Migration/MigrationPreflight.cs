@@ -59,11 +59,15 @@ namespace ModelLifecycle.Core.Migration
                 };
             }
 
+            // The account (for its location) and its deployments are read at the same time, and so are the
+            // location's models and usages: a plan waits two round trips, not four.
             var account = AzureResourceId.ForAccount(source.SubscriptionId, source.ResourceGroupName, source.AccountName);
-            var accountBody = await _accounts.GetOrAdd(account.AccountId, _ => _arm.GetAccountAsync(account, cancellationToken)).ConfigureAwait(false);
+            var accountRead = _accounts.GetOrAdd(account.AccountId, _ => _arm.GetAccountAsync(account, cancellationToken));
+            var deploymentsRead = _deployments.GetOrAdd(account.AccountId, _ => ReadDeploymentsAsync(account, accountRead, cancellationToken));
+            var accountBody = await accountRead.ConfigureAwait(false);
             var location = source.Location ?? (string?)accountBody["location"];
 
-            var deployments = await _deployments.GetOrAdd(account.AccountId, _ => ReadDeploymentsAsync(account, location, cancellationToken)).ConfigureAwait(false);
+            var deployments = await deploymentsRead.ConfigureAwait(false);
             var live = deployments?.FirstOrDefault(d => string.Equals(d.Name, source.Name, StringComparison.OrdinalIgnoreCase));
 
             // The deployment as ARM has it now is what moves, not a copy that may be old (an inventory file).
@@ -74,8 +78,10 @@ namespace ModelLifecycle.Core.Migration
             if (location is not null)
             {
                 var key = source.SubscriptionId + "/" + NormalizeLocation(location);
-                context.Models = await _models.GetOrAdd(key, _ => TryListAsync(() => _arm.ListModelsAsync(source.SubscriptionId, location, cancellationToken), $"the models offered in {location}")).ConfigureAwait(false);
-                context.Usages = await _usages.GetOrAdd(key, _ => TryListAsync(() => _arm.ListUsagesAsync(source.SubscriptionId, location, cancellationToken), $"the quota usages of {location}")).ConfigureAwait(false);
+                var models = _models.GetOrAdd(key, _ => TryListAsync(() => _arm.ListModelsAsync(source.SubscriptionId, location, cancellationToken), $"the models offered in {location}"));
+                var usages = _usages.GetOrAdd(key, _ => TryListAsync(() => _arm.ListUsagesAsync(source.SubscriptionId, location, cancellationToken), $"the quota usages of {location}"));
+                context.Models = await models.ConfigureAwait(false);
+                context.Usages = await usages.ConfigureAwait(false);
             }
 
             context.AccountDeployments = deployments;
@@ -144,9 +150,10 @@ namespace ModelLifecycle.Core.Migration
             return plan;
         }
 
-        private async Task<IReadOnlyList<Deployment>?> ReadDeploymentsAsync(AzureResourceId account, string? location, CancellationToken cancellationToken)
+        private async Task<IReadOnlyList<Deployment>?> ReadDeploymentsAsync(AzureResourceId account, Task<JObject> accountRead, CancellationToken cancellationToken)
         {
             var list = await _arm!.ListDeploymentsAsync(account, cancellationToken).ConfigureAwait(false);
+            var location = (string?)(await accountRead.ConfigureAwait(false))["location"];
             return list.Select(json =>
             {
                 var name = (string?)json["name"] ?? string.Empty;

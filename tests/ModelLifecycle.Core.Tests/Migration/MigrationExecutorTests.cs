@@ -58,6 +58,20 @@ namespace ModelLifecycle.Core.Tests.Migration
         }
 
         [Fact]
+        public async Task SideBySide_makes_one_GET_one_PUT_and_the_operations_polls_per_deployment()
+        {
+            var handler = new InterceptingHandler();
+            await using var rig = await MigrationRig.StartAsync(handler: _ => handler);
+            var plans = await rig.PlanAsync(new[] { ToGpt41() });
+            int planned = handler.Sent.Count;
+
+            await rig.RunAsync(plans);
+
+            var run = handler.Sent.Skip(planned).Select(s => s.Method + " " + (s.Url.AbsolutePath.Contains("/operationStatuses/", StringComparison.Ordinal) ? "poll" : s.Url.AbsolutePath.Split('/').Last())).ToArray();
+            Assert.Equal(new[] { "GET chat-next", "PUT chat-next", "GET poll", "GET poll", "GET chat-next" }, run);
+        }
+
+        [Fact]
         public async Task The_new_deployment_keeps_the_sources_settings_and_an_unknown_property()
         {
             await using var rig = await MigrationRig.StartAsync();
@@ -265,13 +279,25 @@ namespace ModelLifecycle.Core.Tests.Migration
             Assert.Contains("step CreateTarget", wrapped.Message, StringComparison.Ordinal);
         }
 
+        [Fact]
+        public void An_operation_that_ends_Failed_without_a_code_is_OperationFailed_not_Failed()
+        {
+            var plan = new MigrationPlan { SourceDeployment = "chat", AccountName = "a", TargetModel = "gpt-4.1", TargetVersion = "2025-04-14", DeploymentType = "GlobalStandard", Capacity = 5 };
+
+            // OperationPoller passes the status as the code when the operation's error names none.
+            var wrapped = MigrationErrorAdvice.Wrap(new ArmException(ArmErrorIds.OperationFailed, ErrorKind.InvalidOperation, "Updating deployment failed: the operation ended Failed.", "t", armCode: "Failed"), plan, MigrationStepNames.CreateTarget);
+
+            Assert.Equal(ArmErrorIds.OperationFailed, wrapped.ErrorId);
+            Assert.Contains("run the same command again", wrapped.RecommendedAction, StringComparison.Ordinal);
+        }
+
         // ---- faults: the source stays as it was, the result names the step ----------------------------
 
         public static IEnumerable<object[]> Faults() => new[]
         {
             new object[] { "put-500", MigrationStepNames.CreateTarget, false },
             new object[] { "put-lro-failed", MigrationStepNames.CreateTarget, false },
-            new object[] { "verify-get", MigrationStepNames.VerifyTarget, false },
+            new object[] { "verify-get", MigrationStepNames.CreateTarget, false },
             new object[] { "delete-lro-failed", MigrationStepNames.RemoveSource, true },
             new object[] { "delete-403", MigrationStepNames.RemoveSource, true },
         };
@@ -280,8 +306,9 @@ namespace ModelLifecycle.Core.Tests.Migration
         {
             "put-500" => new FaultRule { Kind = FaultKind.InternalServerError, Method = "PUT" },
             "put-lro-failed" => new FaultRule { Kind = FaultKind.LroFailed, Method = "PUT", ErrorCode = "ProvisioningFailed", ErrorMessage = "Could not provision." },
-            // GETs of the new deployment: 1 = does it exist (404), 2 = after the PUT, 3 = the verification.
-            "verify-get" => new FaultRule { Kind = FaultKind.InternalServerError, Method = "GET", PathContains = "/deployments/" + Next + "?", FromRequest = 3, StatusCode = 403, ErrorCode = "AuthorizationFailed", ErrorMessage = "No." },
+            // GETs of the new deployment: 1 = does it exist (404), 2 = after the operation, the body that is verified.
+            // The PUT was accepted by then, so the create step fails and a rerun finds the deployment made.
+            "verify-get" => new FaultRule { Kind = FaultKind.InternalServerError, Method = "GET", PathContains = "/deployments/" + Next + "?", FromRequest = 2, StatusCode = 403, ErrorCode = "AuthorizationFailed", ErrorMessage = "No." },
             "delete-lro-failed" => new FaultRule { Kind = FaultKind.LroFailed, Method = "DELETE", StatusCode = 409, ErrorCode = "DeploymentInUse", ErrorMessage = "In use." },
             _ => new FaultRule { Kind = FaultKind.InternalServerError, Method = "DELETE", StatusCode = 403, ErrorCode = "AuthorizationFailed", ErrorMessage = "No." },
         };
@@ -303,6 +330,39 @@ namespace ModelLifecycle.Core.Tests.Migration
             var error = Assert.Single(rig.Sink.Errors);
             Assert.Contains("step " + step, error.Message, StringComparison.Ordinal);
             Assert.False(string.IsNullOrEmpty(error.RecommendedAction));
+        }
+
+        [Fact]
+        public async Task A_new_deployment_that_does_not_verify_fails_VerifyTarget_keeps_the_source_and_a_rerun_resumes()
+        {
+            var handler = new InterceptingHandler();
+            await using var rig = await MigrationRig.StartAsync(handler: _ => handler);
+            var before = rig.Stored("chat");
+            handler.OnResponse = async (request, response) =>
+            {
+                // ARM answers the operation Succeeded, but the deployment reads back Failed.
+                if (request.Method == HttpMethod.Get && request.RequestUri!.AbsolutePath.EndsWith("/" + Next, StringComparison.Ordinal) && response.IsSuccessStatusCode)
+                {
+                    var body = JObject.Parse(await response.Content.ReadAsStringAsync());
+                    body["properties"]!["provisioningState"] = "Failed";
+                    response.Content = new StringContent(body.ToString(), System.Text.Encoding.UTF8, "application/json");
+                }
+
+                return response;
+            };
+
+            var r = await rig.MigrateAsync(ToGpt41(), removeSource: true);
+
+            Assert.Equal(MigrationStatus.Failed, r.Status);
+            Assert.Equal(new[] { "CreateTarget=Succeeded", "VerifyTarget=Failed" }, Steps(r));
+            Assert.Equal("DeploymentProvisioningFailed", Assert.Single(rig.Sink.Errors).ErrorId);
+            Assert.Equal(0, rig.Server.Counters.Count("DELETE"));
+            Assert.True(JToken.DeepEquals(before, rig.Stored("chat")));
+
+            handler.OnResponse = null;
+            var again = await rig.MigrateAsync(ToGpt41(), removeSource: true);
+            Assert.Equal(new[] { "CreateTarget=AlreadyDone", "VerifyTarget=Succeeded", "RemoveSource=Succeeded", "VerifyRemoved=Succeeded" }, Steps(again));
+            Assert.Equal(1, rig.Server.Counters.Count("PUT"));
         }
 
         [Fact]
@@ -328,12 +388,12 @@ namespace ModelLifecycle.Core.Tests.Migration
         {
             await using var rig = await MigrationRig.StartAsync();
             var rule = FaultFor(fault);
-            rule.ToRequest = fault switch { "verify-get" => 3, "put-500" => 6, _ => 1 }; // 6: every attempt of the first run's PUT
+            rule.ToRequest = fault switch { "verify-get" => 2, "put-500" => 6, _ => 1 }; // 6: every attempt of the first run's PUT
             rig.Server.Faults.Add(rule);
             var first = await rig.MigrateAsync(ToGpt41(), removeSource);
             Assert.Equal(MigrationStatus.Failed, first.Status);
             long puts = rig.Server.Counters.Count("PUT");
-            bool created = step != MigrationStepNames.CreateTarget;
+            bool created = step != MigrationStepNames.CreateTarget || fault == "verify-get";
 
             var again = await rig.MigrateAsync(ToGpt41(), removeSource);
 
