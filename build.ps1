@@ -149,6 +149,12 @@ function Invoke-Test {
     $results = Join-Path $root 'TestResults'
     if (Test-Path $results) { Remove-Item -Recurse -Force $results }
 
+    # The editor conventions (.editorconfig) hold for every C# file: a change that breaks them fails the run.
+    Write-Host 'C# whitespace against .editorconfig' -ForegroundColor Cyan
+    & dotnet format whitespace (Join-Path $root 'ModelLifecycle.sln') --verify-no-changes
+    $formatExit = $LASTEXITCODE
+    if ($formatExit -ne 0) { Write-Host "Run 'dotnet format whitespace ModelLifecycle.sln' to apply .editorconfig." -ForegroundColor Red }
+
     Write-Host 'xunit' -ForegroundColor Cyan
     & dotnet test (Join-Path $root 'ModelLifecycle.sln') -c $Configuration --nologo --logger 'trx' --logger 'console;verbosity=minimal' --results-directory $results
     $xunitExit = $LASTEXITCODE
@@ -192,7 +198,7 @@ $r = Invoke-Pester -Configuration $config
     }
 
     $passed = $xunit.Passed + $pester.Passed
-    $failed = $xunit.Failed + $pester.Failed + $(if ($xunitExit -ne 0 -and $xunit.Failed -eq 0) { 1 } else { 0 })
+    $failed = $xunit.Failed + $pester.Failed + $(if ($xunitExit -ne 0 -and $xunit.Failed -eq 0) { 1 } else { 0 }) + $(if ($formatExit -ne 0) { 1 } else { 0 })
     $skipped = $xunit.Skipped + $pester.Skipped
     Write-Host ("xunit: {0} passed, {1} failed, {2} skipped" -f $xunit.Passed, $xunit.Failed, $xunit.Skipped)
     if ($pesterRan) { Write-Host ("Pester: {0} passed, {1} failed, {2} skipped" -f $pester.Passed, $pester.Failed, $pester.Skipped) }

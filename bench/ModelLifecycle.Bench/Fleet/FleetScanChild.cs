@@ -42,7 +42,8 @@ namespace ModelLifecycle.Bench.FleetScan
 
                     Thread.Sleep(live ? 20 : 5);
                 }
-            }) { IsBackground = true, Name = "heap sampler" };
+            })
+            { IsBackground = true, Name = "heap sampler" };
             sampler.Start();
 
             var sink = new CountingSink();

@@ -84,9 +84,16 @@ namespace ModelLifecycle.Core.Tests.Inventory
         {
             var own = new Dictionary<string, object?>
             {
-                ["SubscriptionId"] = "11111111-2222-3333-4444-555555555555", ["ResourceGroupName"] = "rg-ai", ["AccountName"] = "contoso-openai",
-                ["DeploymentName"] = "chat", ["ResourceId"] = Id, ["DeploymentType"] = "GlobalStandard", ["Capacity"] = 50,
-                ["Model"] = "gpt-4o", ["Version"] = "2024-08-06", ["UpgradeOption"] = "NoAutoUpgrade",
+                ["SubscriptionId"] = "11111111-2222-3333-4444-555555555555",
+                ["ResourceGroupName"] = "rg-ai",
+                ["AccountName"] = "contoso-openai",
+                ["DeploymentName"] = "chat",
+                ["ResourceId"] = Id,
+                ["DeploymentType"] = "GlobalStandard",
+                ["Capacity"] = 50,
+                ["Model"] = "gpt-4o",
+                ["Version"] = "2024-08-06",
+                ["UpgradeOption"] = "NoAutoUpgrade",
             };
             AssertChat(DeploymentReader.Read(own).Single().Deployment!);
         }
