@@ -124,12 +124,32 @@ namespace ModelLifecycle.Core.Migration
         /// run, and one left Failed by a removal that failed is what is left to remove. The executor then reports
         /// the steps already done AlreadyDone.
         /// </summary>
+        /// <summary>
+        /// An in-place change whose operation failed leaves the deployment serving as before but in
+        /// provisioningState Failed, and SourceFound fails for that state. Trying the change again is what a
+        /// rerun is for, so that is a warning (-Force goes ahead), not a stop; other states still stop.
+        /// </summary>
+        private static MigrationPlan RetryFailedInPlace(MigrationPlan plan, Deployment? live)
+        {
+            if (live is null || !string.Equals(live.ProvisioningState, "Failed", StringComparison.OrdinalIgnoreCase)
+                || plan.Check(MigrationCheckNames.SourceFound)?.Status != MigrationCheckStatus.Fail)
+            {
+                return plan;
+            }
+
+            plan.Checks = new MigrationCheckList(plan.Checks.Select(c => c.Name == MigrationCheckNames.SourceFound
+                ? new MigrationCheck(c.Name, MigrationCheckStatus.Warn, $"'{live.Name}' runs {live.Model} {live.Version} and is in provisioningState Failed: an earlier write to it failed (ARM put the deployment back as it was). -Force tries the change again; look at the deployment first if no migration of it failed.")
+                : c));
+            plan.Ready = plan.Checks.All(c => c.Status != MigrationCheckStatus.Fail);
+            return plan;
+        }
+
         private static MigrationPlan Resumed(MigrationPlan plan, Deployment? live, IReadOnlyList<Deployment>? deployments)
         {
             var target = deployments is null ? null : Moved(plan, deployments);
             if (target is null)
             {
-                return plan;
+                return plan.Mode == MigrationMode.InPlace ? RetryFailedInPlace(plan, live) : plan;
             }
 
             var done = $"'{target.Name}' already runs {target.Model} {target.Version} (created by a previous run), so nothing is created and this check does not apply.";

@@ -450,6 +450,26 @@ namespace ModelLifecycle.Core.Tests.Migration
         }
 
         [Fact]
+        public async Task An_in_place_rerun_after_the_change_failed_warns_about_the_Failed_state_and_retries_with_Force()
+        {
+            await using var rig = await MigrationRig.StartAsync();
+            rig.Server.Faults.Add(new FaultRule { Kind = FaultKind.LroFailed, Method = "PUT", ToRequest = 1, ErrorCode = "ProvisioningFailed", ErrorMessage = "Could not move." });
+            Assert.Equal(MigrationStatus.Failed, (await rig.MigrateAsync(Request("chat", "gpt-4o", "2024-11-20"))).Status);
+            Assert.Equal("Failed", (string?)rig.Stored("chat")!.SelectToken("properties.provisioningState"));
+
+            var warned = await rig.MigrateAsync(Request("chat", "gpt-4o", "2024-11-20"));
+            Assert.Equal(MigrationCheckStatus.Warn, warned.Plan.Check(MigrationCheckNames.SourceFound)!.Status);
+            Assert.Equal(MigrationStatus.Skipped, warned.Status);
+            Assert.Equal(1, rig.Server.Counters.Count("PUT"));
+
+            var forced = await rig.MigrateAsync(Request("chat", "gpt-4o", "2024-11-20"), force: true);
+            Assert.Equal(MigrationStatus.Succeeded, forced.Status);
+            Assert.Equal(new[] { "ChangeModel=Succeeded", "VerifyModel=Succeeded" }, Steps(forced));
+            Assert.Equal(2, rig.Server.Counters.Count("PUT"));
+            Assert.Equal("Succeeded", (string?)rig.Stored("chat")!.SelectToken("properties.provisioningState"));
+        }
+
+        [Fact]
         public async Task An_in_place_rerun_after_the_capacity_step_failed_repeats_only_that_step()
         {
             await using var rig = await MigrationRig.StartAsync();
