@@ -12,6 +12,7 @@ namespace ModelLifecycle.Core
         InvalidOperation,
         InvalidResult,
         ObjectNotFound,
+        ResourceExists,
         PermissionDenied,
         AuthenticationError,
         ResourceBusy,
