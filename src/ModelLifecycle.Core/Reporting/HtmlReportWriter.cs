@@ -195,20 +195,17 @@ namespace ModelLifecycle.Core.Reporting
 
             w.Write("</select></label><span><span id=\"shown\">" + total + "</span> of " + total + " shown</span></div>\n");
             w.Write("<div class=\"table-wrap\">\n<table id=\"deployments\">\n<thead><tr>");
-            w.Write("<th data-type=\"number\">Severity</th><th>Date</th><th data-type=\"number\" class=\"secondary\">Days</th><th class=\"secondary\">Outcome</th>");
-            w.Write("<th>Account</th><th>Deployment</th><th>Model</th><th class=\"secondary\">Type</th><th class=\"secondary\">Upgrade option</th><th class=\"secondary\">What to do</th>");
+            // Seven columns fit 1280 px with room for the advice; secondary facts sit under the main one.
+            w.Write("<th data-type=\"number\">Severity</th><th>Date</th><th class=\"secondary\">Outcome</th><th>Deployment</th><th>Model</th><th class=\"secondary\">Upgrade option</th><th class=\"secondary\">What to do</th>");
             w.Write("</tr></thead>\n<tbody>\n");
             foreach (var e in r.Entries)
             {
                 w.Write("<tr class=\"sev-" + e.Severity + "\" data-severity=\"" + e.Severity + "\">");
                 w.Write("<td class=\"sev\" data-label=\"Severity\" data-v=\"" + ((int)e.Severity).ToString(Inv) + "\">" + e.Severity + "</td>");
-                w.Write("<td class=\"nowrap\" data-label=\"Date\" data-v=\"" + (e.EventDate is DateTime d ? D(d) : "9999-12-31") + "\">" + E(e.EventDateText) + "</td>");
-                w.Write("<td data-label=\"Days\" data-v=\"" + (e.DaysUntilEvent ?? int.MaxValue).ToString(Inv) + "\">" + (e.DaysUntilEvent?.ToString(Inv) ?? string.Empty) + "</td>");
-                w.Write("<td data-label=\"Outcome\">" + E(e.Outcome) + (string.IsNullOrEmpty(e.EventText) || e.EventDate is null ? string.Empty : "<br><small>" + E(e.EventText) + "</small>") + "</td>");
-                w.Write("<td data-label=\"Account\">" + E(e.AccountName) + (string.IsNullOrEmpty(e.ResourceGroupName) ? string.Empty : "<br><small>" + E(e.ResourceGroupName) + "</small>") + "</td>");
-                w.Write("<td data-label=\"Deployment\">" + E(e.DeploymentName) + "</td>");
-                w.Write("<td data-label=\"Model\">" + E(e.ModelText) + "</td>");
-                w.Write("<td data-label=\"Type\">" + E(e.DeploymentType) + "</td>");
+                w.Write("<td class=\"nowrap\" data-label=\"Date\" data-v=\"" + (e.EventDate is DateTime d ? D(d) : "9999-12-31") + "\">" + E(e.EventDateText) + Small(DaysText(e.DaysUntilEvent)) + "</td>");
+                w.Write("<td data-label=\"Outcome\">" + E(e.Outcome) + (e.EventDate is null ? string.Empty : Small(e.EventText)) + "</td>");
+                w.Write("<td data-label=\"Deployment\" data-v=\"" + E(e.DisplayName.ToLowerInvariant()) + "\"><span class=\"name\">" + E(e.DeploymentName) + "</span>" + Small(Join(" · ", e.AccountName, e.ResourceGroupName)) + "</td>");
+                w.Write("<td data-label=\"Model\">" + E(e.ModelText) + Small(Join(" · ", e.DeploymentType, e.Location)) + "</td>");
                 w.Write("<td class=\"option\" data-label=\"Upgrade option\">" + E(e.UpgradeOption) + "</td>");
                 w.Write("<td class=\"what\">");
                 WhatToDo(e, w);
@@ -216,6 +213,20 @@ namespace ModelLifecycle.Core.Reporting
             }
 
             w.Write("</tbody>\n</table>\n</div>\n</section>\n");
+        }
+
+        private static string Small(string? text) => string.IsNullOrEmpty(text) ? string.Empty : "<br><small>" + E(text) + "</small>";
+
+        private static string Join(string separator, params string?[] parts) => string.Join(separator, parts.Where(p => !string.IsNullOrEmpty(p)));
+
+        private static string? DaysText(int? days)
+        {
+            if (days is not int n)
+            {
+                return null;
+            }
+
+            return n == 0 ? "today" : n > 0 ? "in " + n.ToString(Inv) + (n == 1 ? " day" : " days") : (-n).ToString(Inv) + (n == -1 ? " day ago" : " days ago");
         }
 
         private static void WhatToDo(ReportEntry e, TextWriter w)
