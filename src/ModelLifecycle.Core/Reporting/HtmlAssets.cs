@@ -46,7 +46,7 @@ th[aria-sort=descending] button::after{content:' \25BC'}
 td.sev{font-weight:600;white-space:nowrap}
 tr.sev-Critical td.sev{color:var(--critical)}tr.sev-Warning td.sev{color:var(--warning)}tr.sev-Info td.sev{color:var(--info)}tr.sev-None td.sev{color:var(--none)}
 td.nowrap{white-space:nowrap}
-td.option{overflow-wrap:anywhere;min-width:8em;max-width:11em}
+td.option{min-width:8em;max-width:11em}
 td.what{min-width:24em}
 td .name{font-weight:600}
 td small{color:var(--muted)}

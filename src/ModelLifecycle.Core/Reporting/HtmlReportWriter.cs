@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Text.RegularExpressions;
 
 namespace ModelLifecycle.Core.Reporting
 {
@@ -99,7 +100,8 @@ namespace ModelLifecycle.Core.Reporting
                     w.Write("<rect x=\"0\" y=\"" + N(y) + "\" width=\"" + N(width) + "\" height=\"" + N(TimelineLayout.LaneHeight) + "\" fill=\"#f9fafb\"/>\n");
                 }
 
-                var label = lane.Label.Length > 30 ? lane.Label.Substring(0, 29) + "…" : lane.Label;
+                // Cut from the middle: subscription ids and generated names differ at the end.
+                var label = lane.Label.Length > 30 ? lane.Label.Substring(0, 12) + "…" + lane.Label.Substring(lane.Label.Length - 16) : lane.Label;
                 w.Write("<text class=\"lane\" x=\"8\" y=\"" + N(y + (TimelineLayout.LaneHeight / 2) + 4) + "\" fill=\"#111827\">" + E(label) + "<title>" + E(lane.Label + " (" + lane.Entries.Count.ToString(Inv) + ")") + "</title></text>\n");
             }
 
@@ -127,7 +129,7 @@ namespace ModelLifecycle.Core.Reporting
                 w.Write("<g class=\"mark sev-" + m.Severity + "\" data-count=\"" + m.Count.ToString(Inv) + "\"><circle cx=\"" + N(m.X) + "\" cy=\"" + N(m.Y) + "\" r=\"" + N(m.Radius) + "\" fill=\"" + Colour(m.Severity) + "\" stroke=\"#fff\" stroke-width=\"1.5\"/>");
                 if (m.Count > 1)
                 {
-                    w.Write("<text x=\"" + N(m.X) + "\" y=\"" + N(m.Y + 4) + "\" text-anchor=\"middle\" font-size=\"9\" font-weight=\"700\" fill=\"#fff\">" + (m.Count > 99 ? "99+" : m.Count.ToString(Inv)) + "</text>");
+                    w.Write("<text x=\"" + N(m.X) + "\" y=\"" + N(m.Y + 4) + "\" text-anchor=\"middle\" font-size=\"" + (m.Count > 99 ? "7.5" : "9") + "\" font-weight=\"700\" fill=\"#fff\">" + (m.Count > 99 ? "99+" : m.Count.ToString(Inv)) + "</text>");
                 }
 
                 w.Write("<title>" + E(HoverText(m)) + "</title></g>\n");
@@ -206,7 +208,7 @@ namespace ModelLifecycle.Core.Reporting
                 w.Write("<td data-label=\"Outcome\">" + E(e.Outcome) + (e.EventDate is null ? string.Empty : Small(e.EventText)) + "</td>");
                 w.Write("<td data-label=\"Deployment\" data-v=\"" + E(e.DisplayName.ToLowerInvariant()) + "\"><span class=\"name\">" + E(e.DeploymentName) + "</span>" + Small(Join(" · ", e.AccountName, e.ResourceGroupName)) + "</td>");
                 w.Write("<td data-label=\"Model\">" + E(e.ModelText) + Small(Join(" · ", e.DeploymentType, e.Location)) + "</td>");
-                w.Write("<td class=\"option\" data-label=\"Upgrade option\">" + E(e.UpgradeOption) + "</td>");
+                w.Write("<td class=\"option\" data-label=\"Upgrade option\">" + WordBreaks(E(e.UpgradeOption)) + "</td>");
                 w.Write("<td class=\"what\">");
                 WhatToDo(e, w);
                 w.Write("</td></tr>\n");
@@ -214,6 +216,9 @@ namespace ModelLifecycle.Core.Reporting
 
             w.Write("</tbody>\n</table>\n</div>\n</section>\n");
         }
+
+        /// <summary>Lets a long PascalCase name (OnceNewDefaultVersionAvailable) wrap between its words.</summary>
+        private static string WordBreaks(string escaped) => Regex.Replace(escaped, "(?<=[a-z])(?=[A-Z])", "<wbr>");
 
         private static string Small(string? text) => string.IsNullOrEmpty(text) ? string.Empty : "<br><small>" + E(text) + "</small>";
 
