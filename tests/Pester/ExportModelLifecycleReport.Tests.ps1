@@ -96,6 +96,13 @@ Describe 'Export-ModelLifecycleReport' {
             Set-Content -Path $path -Value 'old'
         }
 
+        It '-WhatIf writes nothing' {
+            $assessments | Export-ModelLifecycleReport -Path $path -WhatIf
+            Get-Content $path | Should -Be 'old'
+            $assessments | Export-ModelLifecycleReport -Path (Join-Path $TestDrive 'whatif.html') -WhatIf
+            Join-Path $TestDrive 'whatif.html' | Should -Not -Exist
+        }
+
         It 'replaces it by default' {
             $assessments | Export-ModelLifecycleReport -Path $path
             Get-Content $path -TotalCount 1 | Should -Be '# Model lifecycle report'

@@ -75,9 +75,12 @@ body{padding:0;font-size:10pt}
 .timeline{overflow:visible;border:0}
 .timeline svg{min-width:0}
 .table-wrap{overflow:visible}
-td.what{min-width:0}
+table{table-layout:fixed}
+td.what,td.option{min-width:0}
+th:nth-child(1){width:9%}th:nth-child(2){width:12%}th:nth-child(3){width:13%}th:nth-child(4){width:13%}th:nth-child(5){width:11%}th:nth-child(6){width:11%}th:nth-child(7){width:31%}
+table{font-size:9pt}
+td{overflow-wrap:break-word}
 th{position:static}
-tr{break-inside:avoid}
 a{color:inherit;text-decoration:none}
 }
 ";

@@ -101,7 +101,7 @@ namespace ModelLifecycle.Core.Reporting
                 }
 
                 // Cut from the middle: subscription ids and generated names differ at the end.
-                var label = lane.Label.Length > 30 ? lane.Label.Substring(0, 12) + "…" + lane.Label.Substring(lane.Label.Length - 16) : lane.Label;
+                var label = lane.Label.Length > 26 ? lane.Label.Substring(0, 10) + "…" + lane.Label.Substring(lane.Label.Length - 14) : lane.Label;
                 w.Write("<text class=\"lane\" x=\"8\" y=\"" + N(y + (TimelineLayout.LaneHeight / 2) + 4) + "\" fill=\"#111827\">" + E(label) + "<title>" + E(lane.Label + " (" + lane.Entries.Count.ToString(Inv) + ")") + "</title></text>\n");
             }
 
@@ -205,7 +205,7 @@ namespace ModelLifecycle.Core.Reporting
                 w.Write("<tr class=\"sev-" + e.Severity + "\" data-severity=\"" + e.Severity + "\">");
                 w.Write("<td class=\"sev\" data-label=\"Severity\" data-v=\"" + ((int)e.Severity).ToString(Inv) + "\">" + e.Severity + "</td>");
                 w.Write("<td class=\"nowrap\" data-label=\"Date\" data-v=\"" + (e.EventDate is DateTime d ? D(d) : "9999-12-31") + "\">" + E(e.EventDateText) + Small(DaysText(e.DaysUntilEvent)) + "</td>");
-                w.Write("<td data-label=\"Outcome\">" + E(e.Outcome) + (e.EventDate is null ? string.Empty : Small(e.EventText)) + "</td>");
+                w.Write("<td data-label=\"Outcome\">" + WordBreaks(E(e.Outcome)) + (e.EventDate is null ? string.Empty : Small(e.EventText)) + "</td>");
                 w.Write("<td data-label=\"Deployment\" data-v=\"" + E(e.DisplayName.ToLowerInvariant()) + "\"><span class=\"name\">" + E(e.DeploymentName) + "</span>" + Small(Join(" · ", e.AccountName, e.ResourceGroupName)) + "</td>");
                 w.Write("<td data-label=\"Model\">" + E(e.ModelText) + Small(Join(" · ", e.DeploymentType, e.Location)) + "</td>");
                 w.Write("<td class=\"option\" data-label=\"Upgrade option\">" + WordBreaks(E(e.UpgradeOption)) + "</td>");

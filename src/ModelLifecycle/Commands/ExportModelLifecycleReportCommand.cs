@@ -8,7 +8,7 @@ using ModelLifecycle.Core.Reporting;
 namespace ModelLifecycle.Commands
 {
     /// <summary>Writes assessments as an HTML report, a Markdown summary or an iCalendar file.</summary>
-    [Cmdlet(VerbsData.Export, "ModelLifecycleReport")]
+    [Cmdlet(VerbsData.Export, "ModelLifecycleReport", SupportsShouldProcess = true)]
     [OutputType(typeof(FileInfo))]
     public sealed class ExportModelLifecycleReportCommand : ModelLifecycleCmdlet
     {
@@ -106,6 +106,13 @@ namespace ModelLifecycle.Commands
         protected override void EndProcessing()
         {
             var report = _builder!.Build(Title, IsBound(nameof(AsOf)) ? AsOf.Date : (DateTime?)null, DateTimeOffset.UtcNow);
+
+            // As Export-Csv: -WhatIf writes nothing, -Confirm asks once for the file.
+            if (!ShouldProcess(_fullPath, $"Write a {_format} report of {report.Entries.Count} deployments"))
+            {
+                return;
+            }
+
             try
             {
                 var file = ReportFile.Write(report, _fullPath, ReportFormats.WriterFor(_format, WarningDays), FileOptions);
