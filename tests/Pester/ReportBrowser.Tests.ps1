@@ -141,6 +141,18 @@ Describe 'The HTML report in headless chromium' {
         }
     }
 
+    Context 'the checks themselves' -Skip:$noBrowser {
+        It 'would see a network request and a script the policy blocked' {
+            # A page that tries both: proves Get-Problems is not blind.
+            $bad = Join-Path $TestDrive 'bad.html'
+            Set-Content -Path $bad -Value "<!DOCTYPE html><meta http-equiv=`"Content-Security-Policy`" content=`"script-src 'none'`"><img src=`"http://127.0.0.1:9/x.png`"><script>document.title = 1</script>"
+            Open-Page $browser $bad 800 600
+            $problems = @(Get-Problems)
+            $problems | Where-Object { $_ -like 'request: http://127.0.0.1:9/*' } | Should -Not -BeNullOrEmpty
+            $problems | Where-Object { $_ -like 'log error:*' -or $_ -like 'console.error:*' } | Should -Not -BeNullOrEmpty
+        }
+    }
+
     Context '2,000 deployments at 1280 x 900' -Skip:$noBrowser {
         BeforeAll {
             Open-Page $browser $bigPage 1280 900

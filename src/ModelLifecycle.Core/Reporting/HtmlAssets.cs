@@ -54,6 +54,8 @@ td small{color:var(--muted)}
 .what .action{font-weight:600}
 .what ul{margin:2px 0 4px;padding-left:18px;color:var(--muted)}
 .what .src{color:var(--muted);font-size:.9em}
+.shared{border-top:1px solid var(--line);padding:8px 0}
+.shared h3{font-size:1em;margin:0 0 4px}
 .empty{font-size:1.1em;padding:16px;border:1px dashed var(--line);border-radius:6px}
 footer{color:var(--muted);font-size:.85em;margin-top:24px}
 @media (max-width:700px){
@@ -65,9 +67,10 @@ th.secondary{display:none}
 tr{border:1px solid var(--line);border-radius:6px;margin:8px 0;padding:6px}
 tr[hidden]{display:none}
 td{border:0;padding:2px 0}
-td::before{content:attr(data-label) ': ';color:var(--muted);font-weight:400}
+td::before{color:var(--muted);font-weight:400}
+td:nth-child(1)::before{content:'Severity: '}td:nth-child(2)::before{content:'Date: '}td:nth-child(3)::before{content:'Outcome: '}td:nth-child(4)::before{content:'Deployment: '}td:nth-child(5)::before{content:'Model: '}td:nth-child(6)::before{content:'Upgrade option: '}
 td.what,td.option{min-width:0;max-width:none}
-td.what::before{content:''}
+td.what::before{content:none}
 }
 @media print{
 body{padding:0;font-size:10pt}
@@ -94,7 +97,7 @@ a{color:inherit;text-decoration:none}
   function filter() {
     var needle = text.value.toLowerCase(), want = sev.value, count = 0;
     Array.prototype.forEach.call(body.rows, function (row) {
-      var ok = (!want || row.getAttribute('data-severity') === want) && (!needle || row.textContent.toLowerCase().indexOf(needle) >= 0);
+      var ok = (!want || row.className === 'sev-' + want) && (!needle || row.textContent.toLowerCase().indexOf(needle) >= 0);
       row.hidden = !ok;
       if (ok) { count++; }
     });

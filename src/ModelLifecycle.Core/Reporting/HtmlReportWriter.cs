@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -187,6 +188,7 @@ namespace ModelLifecycle.Core.Reporting
         private static void WriteTable(ModelLifecycleReport r, TextWriter w)
         {
             var total = r.Entries.Count.ToString(Inv);
+            var shared = SharedNotes(r);
             w.Write("<section aria-labelledby=\"table-title\">\n<h2 id=\"table-title\">Deployments</h2>\n");
             w.Write("<div id=\"controls\" hidden><label>Filter <input type=\"search\" id=\"filter-text\" placeholder=\"name, model, outcome…\"></label>");
             w.Write("<label>Severity <select id=\"filter-severity\"><option value=\"\">All</option>");
@@ -202,19 +204,103 @@ namespace ModelLifecycle.Core.Reporting
             w.Write("</tr></thead>\n<tbody>\n");
             foreach (var e in r.Entries)
             {
-                w.Write("<tr class=\"sev-" + e.Severity + "\" data-severity=\"" + e.Severity + "\">");
-                w.Write("<td class=\"sev\" data-label=\"Severity\" data-v=\"" + ((int)e.Severity).ToString(Inv) + "\">" + e.Severity + "</td>");
-                w.Write("<td class=\"nowrap\" data-label=\"Date\" data-v=\"" + (e.EventDate is DateTime d ? D(d) : "9999-12-31") + "\">" + E(e.EventDateText) + Small(DaysText(e.DaysUntilEvent)) + "</td>");
-                w.Write("<td data-label=\"Outcome\">" + WordBreaks(E(e.Outcome)) + (e.EventDate is null ? string.Empty : Small(e.EventText)) + "</td>");
-                w.Write("<td data-label=\"Deployment\" data-v=\"" + E(e.DisplayName.ToLowerInvariant()) + "\"><span class=\"name\">" + E(e.DeploymentName) + "</span>" + Small(Join(" · ", e.AccountName, e.ResourceGroupName)) + "</td>");
-                w.Write("<td data-label=\"Model\">" + E(e.ModelText) + Small(Join(" · ", e.DeploymentType, e.Location)) + "</td>");
-                w.Write("<td class=\"option\" data-label=\"Upgrade option\">" + WordBreaks(E(e.UpgradeOption)) + "</td>");
+                w.Write("<tr class=\"sev-" + e.Severity + "\">");
+                w.Write("<td class=\"sev\" data-v=\"" + ((int)e.Severity).ToString(Inv) + "\">" + e.Severity + "</td>");
+                w.Write("<td class=\"nowrap\" data-v=\"" + (e.EventDate is DateTime d ? D(d) : "9999-12-31") + "\">" + E(e.EventDateText) + Small(DaysText(e.DaysUntilEvent)) + "</td>");
+                w.Write("<td>" + WordBreaks(E(e.Outcome)) + (e.EventDate is null ? string.Empty : Small(e.EventText)) + "</td>");
+                w.Write("<td data-v=\"" + E(e.DisplayName.ToLowerInvariant()) + "\"><span class=\"name\">" + E(e.DeploymentName) + "</span>" + Small(Join(" · ", e.AccountName, e.ResourceGroupName)) + "</td>");
+                w.Write("<td>" + E(e.ModelText) + Small(Join(" · ", e.DeploymentType, e.Location)) + "</td>");
+                w.Write("<td class=\"option\">" + WordBreaks(E(e.UpgradeOption)) + "</td>");
                 w.Write("<td class=\"what\">");
-                WhatToDo(e, w);
+                WhatToDo(e, w, shared);
                 w.Write("</td></tr>\n");
             }
 
             w.Write("</tbody>\n</table>\n</div>\n</section>\n");
+            WriteSharedNotes(shared, w);
+        }
+
+        /// <summary>
+        /// Notes and sources come from the catalog record, so deployments of one model version repeat them
+        /// word for word. A block used by <see cref="ShareFrom"/> or more rows is written once, after the
+        /// table, and the rows link to it: 2,000 deployments stay a page, not megabytes of the same text.
+        /// </summary>
+        private const int ShareFrom = 3;
+
+        private static Dictionary<string, SharedBlock> SharedNotes(ModelLifecycleReport r)
+        {
+            var blocks = new Dictionary<string, SharedBlock>(StringComparer.Ordinal);
+            foreach (var e in r.Entries)
+            {
+                var key = NotesKey(e);
+                if (key.Length == 0)
+                {
+                    continue;
+                }
+
+                if (!blocks.TryGetValue(key, out var b))
+                {
+                    b = new SharedBlock(blocks.Count, e);
+                    blocks.Add(key, b);
+                }
+
+                b.Count++;
+                b.Models.Add(e.ModelText);
+            }
+
+            foreach (var k in blocks.Where(p => p.Value.Count < ShareFrom).Select(p => p.Key).ToList())
+            {
+                blocks.Remove(k);
+            }
+
+            // Numbered 1, 2, ... in the order the table first uses them.
+            var id = 1;
+            foreach (var b in blocks.Values.OrderBy(b => b.Id).ToList())
+            {
+                b.Id = id++;
+            }
+
+            return blocks;
+        }
+
+        private static string NotesKey(ReportEntry e) =>
+            e.Notes.Count == 0 && e.Sources.Count == 0
+                ? string.Empty
+                : string.Join("\n", e.Notes) + "\u0001" + string.Join("\n", e.Sources.Select(s => s.Name + "\u0002" + s.Url));
+
+        private static void WriteSharedNotes(Dictionary<string, SharedBlock> shared, TextWriter w)
+        {
+            if (shared.Count == 0)
+            {
+                return;
+            }
+
+            w.Write("<section aria-labelledby=\"notes-title\" id=\"shared-notes\">\n<h2 id=\"notes-title\">Notes and sources</h2>\n");
+            foreach (var b in shared.Values.OrderBy(b => b.Id))
+            {
+                w.Write("<div class=\"what shared\" id=\"notes-" + b.Id.ToString(Inv) + "\"><h3>" + E(string.Join(", ", b.Models.OrderBy(m => m, StringComparer.Ordinal))) + " <small>(" + b.Count.ToString(Inv) + " deployments)</small></h3>");
+                NotesAndSources(b.Sample, w);
+                w.Write("</div>\n");
+            }
+
+            w.Write("</section>\n");
+        }
+
+        private sealed class SharedBlock
+        {
+            public SharedBlock(int id, ReportEntry sample)
+            {
+                Id = id;
+                Sample = sample;
+            }
+
+            public int Id { get; set; }
+
+            public ReportEntry Sample { get; }
+
+            public int Count { get; set; }
+
+            public SortedSet<string> Models { get; } = new SortedSet<string>(StringComparer.Ordinal);
         }
 
         /// <summary>Lets a long PascalCase name (OnceNewDefaultVersionAvailable) wrap between its words.</summary>
@@ -234,7 +320,7 @@ namespace ModelLifecycle.Core.Reporting
             return n == 0 ? "today" : n > 0 ? "in " + n.ToString(Inv) + (n == 1 ? " day" : " days") : (-n).ToString(Inv) + (n == -1 ? " day ago" : " days ago");
         }
 
-        private static void WhatToDo(ReportEntry e, TextWriter w)
+        private static void WhatToDo(ReportEntry e, TextWriter w, Dictionary<string, SharedBlock> shared)
         {
             if (!string.IsNullOrEmpty(e.Reason))
             {
@@ -246,6 +332,17 @@ namespace ModelLifecycle.Core.Reporting
                 w.Write("<p class=\"action\">" + E(e.RecommendedAction) + "</p>");
             }
 
+            if (shared.TryGetValue(NotesKey(e), out var block))
+            {
+                w.Write("<p class=\"src\"><a href=\"#notes-" + block.Id.ToString(Inv) + "\">Notes and sources for " + E(e.ModelText) + "</a></p>");
+                return;
+            }
+
+            NotesAndSources(e, w);
+        }
+
+        private static void NotesAndSources(ReportEntry e, TextWriter w)
+        {
             if (e.Notes.Count > 0)
             {
                 w.Write("<ul>" + string.Concat(e.Notes.Select(n => "<li>" + E(n) + "</li>")) + "</ul>");

@@ -62,7 +62,11 @@ namespace ModelLifecycle.Core.Tests.Reporting
             for (var i = 0; i < count; i++)
             {
                 var severity = (Severity)(i % 4);
-                builder.Add(Assessment("dep-" + i, severity, date: AsOf.AddDays(i % 700), account: "account-" + (i % accounts)));
+                var a = Assessment("dep-" + i, severity, date: AsOf.AddDays(i % 700), account: "account-" + (i % accounts));
+
+                // As in a real fleet: deployments of one model version share the catalog's notes, which are long.
+                a.Notes = new TextList(new[] { "Shared note " + (i % 7) + ": " + new string('n', 700), "Second note " + new string('m', 300) });
+                builder.Add(a);
             }
 
             return builder.Build(null, null, Generated);
