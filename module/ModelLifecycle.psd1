@@ -16,6 +16,7 @@
     FormatsToProcess       = @('ModelLifecycle.Format.ps1xml')
     TypesToProcess         = @('ModelLifecycle.Types.ps1xml')
     CmdletsToExport        = @(
+        'Export-ModelLifecycleReport'
         'Find-ModelReference'
         'Get-ModelRetirement'
         'Invoke-ModelMigration'

@@ -24,7 +24,7 @@ namespace ModelLifecycle.Tests
         [Fact]
         public void The_assembly_has_the_documented_cmdlets()
         {
-            Assert.Equal(new[] { "Find-ModelReference", "Get-ModelRetirement", "Invoke-ModelMigration", "Set-DeploymentUpgradeOption", "Test-DeploymentUpgradePolicy" }, Cmdlets.Select(Name).OrderBy(n => n));
+            Assert.Equal(new[] { "Export-ModelLifecycleReport", "Find-ModelReference", "Get-ModelRetirement", "Invoke-ModelMigration", "Set-DeploymentUpgradeOption", "Test-DeploymentUpgradePolicy" }, Cmdlets.Select(Name).OrderBy(n => n));
         }
 
         [Theory]
@@ -43,7 +43,8 @@ namespace ModelLifecycle.Tests
         [MemberData(nameof(CmdletTypes))]
         public void State_changing_cmdlets_support_ShouldProcess(Type cmdlet)
         {
-            var changesState = new[] { "Set", "New", "Remove", "Invoke", "Update", "Move" }.Contains(Meta.Verb(cmdlet));
+            // Export writes a file, and supports -WhatIf as Export-Csv does.
+            var changesState = new[] { "Set", "New", "Remove", "Invoke", "Update", "Move", "Export" }.Contains(Meta.Verb(cmdlet));
             Assert.Equal(changesState, Meta.SupportsShouldProcess(cmdlet));
         }
 
@@ -55,6 +56,7 @@ namespace ModelLifecycle.Tests
             Assert.Contains("ModelLifecycle.UpgradePolicyAssessment", testTypes);
             Assert.Contains("System.Boolean", testTypes);
             Assert.Equal(new[] { "ModelLifecycle.ModelReference" }, Meta.OutputTypeNames(typeof(FindModelReferenceCommand)));
+            Assert.Equal(new[] { "System.IO.FileInfo" }, Meta.OutputTypeNames(typeof(ExportModelLifecycleReportCommand)));
         }
 
         private static Meta.Param[] Param(Type t, string property) => Meta.Parameters(t).Where(p => p.Property == property).ToArray();

@@ -23,7 +23,7 @@ Describe 'The module' {
     }
 
     It 'exports exactly its cmdlets and nothing else' {
-        (Get-Command -Module ModelLifecycle).Name | Sort-Object | Should -Be @('Find-ModelReference', 'Get-ModelRetirement', 'Invoke-ModelMigration', 'Set-DeploymentUpgradeOption', 'Test-DeploymentUpgradePolicy')
+        (Get-Command -Module ModelLifecycle).Name | Sort-Object | Should -Be @('Export-ModelLifecycleReport', 'Find-ModelReference', 'Get-ModelRetirement', 'Invoke-ModelMigration', 'Set-DeploymentUpgradeOption', 'Test-DeploymentUpgradePolicy')
         $module.ExportedFunctions.Count | Should -Be 0
         $module.ExportedAliases.Count | Should -Be 0
     }
@@ -37,7 +37,7 @@ Describe 'The module' {
 }
 
 Describe 'Help' {
-    It '<_> has a synopsis, a description and at least two examples' -ForEach @('Find-ModelReference', 'Get-ModelRetirement', 'Invoke-ModelMigration', 'Set-DeploymentUpgradeOption', 'Test-DeploymentUpgradePolicy') {
+    It '<_> has a synopsis, a description and at least two examples' -ForEach @('Export-ModelLifecycleReport', 'Find-ModelReference', 'Get-ModelRetirement', 'Invoke-ModelMigration', 'Set-DeploymentUpgradeOption', 'Test-DeploymentUpgradePolicy') {
         $help = Get-Help $_ -Full
         $help.Synopsis | Should -Not -BeNullOrEmpty
         $help.Synopsis | Should -Not -Match 'placeholder'
@@ -45,7 +45,7 @@ Describe 'Help' {
         @($help.examples.example).Count | Should -BeGreaterOrEqual 2
     }
 
-    It '<_> documents every parameter it has' -ForEach @('Find-ModelReference', 'Get-ModelRetirement', 'Invoke-ModelMigration', 'Set-DeploymentUpgradeOption', 'Test-DeploymentUpgradePolicy') {
+    It '<_> documents every parameter it has' -ForEach @('Export-ModelLifecycleReport', 'Find-ModelReference', 'Get-ModelRetirement', 'Invoke-ModelMigration', 'Set-DeploymentUpgradeOption', 'Test-DeploymentUpgradePolicy') {
         $common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
         $shouldProcess = [System.Management.Automation.CommandMetadata]::new((Get-Command $_)).SupportsShouldProcess
         $actual = (Get-Command $_).Parameters.Keys | Where-Object { $_ -notin $common -or ($shouldProcess -and $_ -in 'WhatIf', 'Confirm') } | Sort-Object

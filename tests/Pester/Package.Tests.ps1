@@ -56,6 +56,8 @@ Describe 'The .nupkg' {
 'assess=' + @(Test-DeploymentUpgradePolicy -Path (Join-Path `$m.ModuleBase 'samples/sample-inventory.json') -WarningAction SilentlyContinue).Count
 'refs=' + @(Find-ModelReference -Path '$work' -Model dall-e-3).Count
 'plans=' + @(Test-DeploymentUpgradePolicy -Path (Join-Path `$m.ModuleBase 'samples/sample-inventory.json') -WarningAction SilentlyContinue | Where-Object DeploymentName -eq 'dalle3-marketing' | Invoke-ModelMigration -PlanOnly -Offline -WarningAction SilentlyContinue).Count
+Test-DeploymentUpgradePolicy -Path (Join-Path `$m.ModuleBase 'samples/sample-inventory.json') -WarningAction SilentlyContinue | Export-ModelLifecycleReport -Path '$work/report.html'
+'report=' + (Get-Content -Raw '$work/report.html').Contains('dalle3-marketing')
 try { Set-DeploymentUpgradeOption -SubscriptionId 00000000-0000-0000-0000-000000000000 -UpgradeOption NoAutoUpgrade -WhatIf -ErrorAction Stop } catch { 'set=' + `$_.FullyQualifiedErrorId }
 "@
         $lines = Invoke-FreshPwsh -Command $script
@@ -64,6 +66,7 @@ try { Set-DeploymentUpgradeOption -SubscriptionId 00000000-0000-0000-0000-000000
         ($lines | Where-Object { $_ -like 'assess=*' }) | Should -Be 'assess=7'
         ($lines | Where-Object { $_ -like 'refs=*' }) | Should -Be 'refs=1'
         ($lines | Where-Object { $_ -like 'plans=*' }) | Should -Be 'plans=1'
+        ($lines | Where-Object { $_ -like 'report=*' }) | Should -Be 'report=True'
         # Without Az.Accounts the write cmdlet stops with its own clear error, which proves it loaded and bound.
         ($lines | Where-Object { $_ -like 'set=*' }) | Should -Match '^set=AzAccountsNotInstalled,'
     }

@@ -14,6 +14,7 @@ namespace ModelLifecycle.Core
         InvalidOperation,
         InvalidResult,
         ObjectNotFound,
+        ResourceExists,
         PermissionDenied,
         AuthenticationError,
         ResourceBusy,

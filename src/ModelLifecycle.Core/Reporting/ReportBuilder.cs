@@ -1,0 +1,84 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ModelLifecycle.Core.Catalog;
+
+namespace ModelLifecycle.Core.Reporting
+{
+    /// <summary>
+    /// Collects pipeline objects into a <see cref="ModelLifecycleReport"/>. Each supported input type has an
+    /// Add overload that turns it into a <see cref="ReportEntry"/>; the rest of the report does not care
+    /// what the entry was made from.
+    /// </summary>
+    public sealed class ReportBuilder
+    {
+        private readonly List<ReportEntry> _entries = new List<ReportEntry>();
+        private readonly LifecycleCatalog? _catalog;
+        private readonly CatalogCloud _cloud;
+        private DateTime? _latestAsOf;
+
+        /// <param name="catalog">Where the sources of each entry's dates are looked up; null for none.</param>
+        public ReportBuilder(LifecycleCatalog? catalog, CatalogCloud cloud = CatalogCloud.AzureCloud)
+        {
+            _catalog = catalog;
+            _cloud = cloud;
+        }
+
+        public int Count => _entries.Count;
+
+        public void Add(UpgradePolicyAssessment assessment)
+        {
+            if (assessment is null)
+            {
+                throw new ArgumentNullException(nameof(assessment));
+            }
+
+            _entries.Add(ReportEntry.FromAssessment(assessment, SourcesOf(assessment.Model, assessment.Version)));
+            if (_latestAsOf is null || assessment.AsOf > _latestAsOf)
+            {
+                _latestAsOf = assessment.AsOf.Date;
+            }
+        }
+
+        /// <summary>
+        /// The report. The as-of date is <paramref name="asOf"/> when given, else the latest as-of date of the
+        /// inputs (the day they were judged for), else the day of <paramref name="generatedAt"/>.
+        /// </summary>
+        public ModelLifecycleReport Build(string? title, DateTime? asOf, DateTimeOffset generatedAt)
+        {
+            var day = asOf?.Date ?? _latestAsOf ?? generatedAt.UtcDateTime.Date;
+            var report = new ModelLifecycleReport(title, day, generatedAt, _entries);
+            if (_catalog is not null)
+            {
+                report.CatalogDate = _catalog.SnapshotDate;
+                report.StalenessWarning = CatalogSources.StalenessWarning(_catalog, day);
+            }
+
+            return report;
+        }
+
+        private IReadOnlyList<ReportSource> SourcesOf(string? model, string? version)
+        {
+            if (_catalog is null || string.IsNullOrEmpty(model))
+            {
+                return Array.Empty<ReportSource>();
+            }
+
+            var entry = _catalog.FindForDeployment(_cloud, model!, version);
+            if (entry is null)
+            {
+                return Array.Empty<ReportSource>();
+            }
+
+            return entry.Sources
+                .Select(s => new ReportSource(s.ToString(), IsWebUrl(s.Url) ? s.Url : null))
+                .GroupBy(s => s.Url ?? s.Name, StringComparer.Ordinal)
+                .Select(g => g.First())
+                .ToList();
+        }
+
+        /// <summary>Only http(s) links become links: a catalog file is user data, and a javascript: URL must stay text.</summary>
+        private static bool IsWebUrl(string? url) =>
+            url is not null && Uri.TryCreate(url, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp);
+    }
+}
