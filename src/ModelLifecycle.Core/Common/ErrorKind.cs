@@ -18,7 +18,6 @@ namespace ModelLifecycle.Core
         PermissionDenied,
         AuthenticationError,
         ResourceBusy,
-        ResourceExists,
         QuotaExceeded,
         ResourceUnavailable,
         ConnectionError,
