@@ -24,6 +24,7 @@ namespace ModelLifecycle.Core
         OperationTimeout,
         NotInstalled,
         ReadError,
+        WriteError,
         LimitsExceeded,
         SecurityError,
     }
