@@ -229,6 +229,30 @@ Describe 'Find-ModelReference' {
         }
     }
 
+    Context 'on real code' {
+        BeforeAll {
+            $real = Join-Path $TestDrive 'real'
+            function Write-RealFile([string] $Relative, [string] $Text) {
+                $file = Join-Path $real $Relative
+                $null = New-Item -ItemType Directory -Force -Path (Split-Path $file)
+                [IO.File]::WriteAllText($file, $Text, [System.Text.UTF8Encoding]::new($false))
+            }
+            Write-RealFile 'config.py' (@(
+                    'MODEL = "gpt-4o-2024-08-06"'
+                    'REASONING = "o1-2024-12-17"'
+                ) -join "`n")
+        }
+
+        It 'finds dated ids by default and labels them with that version' {
+            $r = @(Find-ModelReference -Path $real -AsOf $asOf)
+            $r.Match | Should -Be @('gpt-4o-2024-08-06', 'o1-2024-12-17')
+            $r[0].Model, $r[0].Version | Should -Be @('gpt-4o', '2024-08-06')
+            $r[0].RetirementDate | Should -Be ([datetime]'2026-10-01')
+            $r[1].Model, $r[1].Version | Should -Be @('o1', '2024-12-17')
+            $r[1].RetirementDate | Should -Be ([datetime]'2026-09-16')
+        }
+    }
+
     Context 'long runs' {
         It 'reports progress and stops promptly on Ctrl+C' {
             # A tree big enough that the search is still running when it is stopped.

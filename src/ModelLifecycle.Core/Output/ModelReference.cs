@@ -32,7 +32,7 @@ namespace ModelLifecycle
         /// </summary>
         public string? Model { get; internal set; }
 
-        /// <summary>The version a deployment pins; null for model ids, which code names without a version.</summary>
+        /// <summary>The version a deployment pins or a dated id names (gpt-4o-2024-08-06); null for a bare model id.</summary>
         public string? Version { get; internal set; }
 
         /// <summary>The stage as of AsOf (docs vocabulary); null when the catalog does not know the model.</summary>

@@ -16,6 +16,7 @@ namespace ModelLifecycle.Core.References
         private static readonly byte[] AsciiLower = BuildLowerTable();
 
         private readonly byte[][] needles;
+        private readonly PatternRules[] rules;
         private readonly AnchorGroup[] groups;
         private readonly BigramFilter? bigrams;
         private readonly bool caseSensitive;
@@ -27,7 +28,8 @@ namespace ModelLifecycle.Core.References
             this.caseSensitive = caseSensitive;
             this.wholeToken = wholeToken;
             needles = patterns.Select(p => Fold(Encoding.UTF8.GetBytes(p.Text), caseSensitive)).ToArray();
-            MaxLength = needles.Max(n => n.Length);
+            rules = patterns.Select(p => p.Rules).ToArray();
+            MaxLength = needles.Max(n => n.Length) + (rules.Any(r => (r & PatternRules.DatedVersions) != 0) ? DatedSuffix.MaxLength : 0);
             byte[] identity = Enumerable.Range(0, 256).Select(i => (byte)i).ToArray();
             var longer = Enumerable.Range(0, needles.Length).Where(p => needles[p].Length >= BigramMinimumLength).ToList();
             if (longer.Count > 0)
@@ -43,7 +45,7 @@ namespace ModelLifecycle.Core.References
 
         public IReadOnlyList<ReferencePattern> Patterns { get; }
 
-        /// <summary>Longest pattern in UTF-8 bytes; the overlap a chunk boundary needs.</summary>
+        /// <summary>Longest match in UTF-8 bytes (a pattern and any version suffix); the overlap a chunk boundary needs.</summary>
         public int MaxLength { get; }
 
         /// <summary>The distinct bytes hunted for (for diagnostics and tests).</summary>
@@ -98,13 +100,32 @@ namespace ModelLifecycle.Core.References
 
             byte[] needle = needles[patternIndex];
             int end = start + needle.Length;
-            if (end <= dataEnd
-                && Equal(buffer, start, needle)
-                && (!wholeToken || TokenRules.IsWholeToken(buffer, dataStart, dataEnd, start, end)))
+            if (end > dataEnd || !Equal(buffer, start, needle))
             {
-                found.Add(new RawMatch(start, needle.Length, patternIndex));
+                return;
+            }
+
+            if (!wholeToken || TokenRules.IsWholeToken(buffer, dataStart, dataEnd, start, end))
+            {
+                // A whole token; with a version suffix right after it, the match is the dated id.
+                int suffix = (rules[patternIndex] & PatternRules.DatedVersions) != 0 && end < dataEnd && buffer[end] == '-'
+                    ? DatedSuffix.Length(buffer, end, dataEnd, e => !wholeToken || TokenRules.IsWholeToken(buffer, dataStart, dataEnd, start, e))
+                    : 0;
+                found.Add(new RawMatch(start, needle.Length + suffix, patternIndex));
+            }
+            else if ((rules[patternIndex] & PatternRules.DatedVersions) != 0 && end < dataEnd && buffer[end] == '-')
+            {
+                // Not a token by itself because a '-' follows: a token once the version suffix is taken in.
+                int suffix = DatedSuffix.Length(buffer, end, dataEnd, e => TokenRules.IsWholeToken(buffer, dataStart, dataEnd, start, e));
+                if (suffix > 0)
+                {
+                    found.Add(new RawMatch(start, needle.Length + suffix, patternIndex));
+                }
             }
         }
+
+        /// <summary>How many bytes of a match are the pattern itself (the rest is a version suffix).</summary>
+        internal int PatternLength(int patternIndex) => needles[patternIndex].Length;
 
         private bool Equal(byte[] buffer, int start, byte[] needle)
         {

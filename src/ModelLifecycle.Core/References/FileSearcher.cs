@@ -219,7 +219,9 @@ namespace ModelLifecycle.Core.References
 
             ReferencePattern pattern = patterns.Patterns[match.PatternIndex];
             string text = Utf8.GetString(buffer, match.Start, match.Length);
-            return new ReferenceMatch(path, lineNumber, (int)Math.Min(int.MaxValue, column), line, text, pattern.Key, pattern.Kind);
+            int patternLength = patterns.PatternLength(match.PatternIndex);
+            string? version = match.Length > patternLength ? Utf8.GetString(buffer, match.Start + patternLength + 1, match.Length - patternLength - 1) : null;
+            return new ReferenceMatch(path, lineNumber, (int)Math.Min(int.MaxValue, column), line, text, pattern.Key, pattern.Kind, version);
         }
 
         /// <summary>A piece of a long line around the match, cut on character boundaries, marked with "…".</summary>

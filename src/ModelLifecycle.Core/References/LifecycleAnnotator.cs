@@ -13,6 +13,7 @@ namespace ModelLifecycle.Core.References
     /// floor, not a plan, so such versions come after dated ones; among undated versions the default comes
     /// first). When every version has retired, the one that retired last. Its replacements are the ones that
     /// have not retired themselves (<see cref="RetirementQuery.LiveReplacements"/>).</item>
+    /// <item>A dated id (<c>gpt-4o-2024-08-06</c>) names its version: that version's entry speaks.</item>
     /// <item>A deployment pins a model, a version and a deployment type: its own entry (fine-tuned names find
     /// their base model's fine-tuned schedule) and the retirement date for its type. A version the catalog
     /// does not know gives no dates rather than another version's.</item>
@@ -35,6 +36,18 @@ namespace ModelLifecycle.Core.References
             return entry is null
                 ? new LifecycleAnnotation(modelId, null)
                 : Describe(new LifecycleAnnotation(entry.Model, null), entry, RetirementQuery.NextRetirement(entry, asOf), catalog, asOf);
+        }
+
+        /// <summary>
+        /// A dated id in code (<c>gpt-4o-2024-08-06</c>) names one version: that version's own entry and
+        /// dates. A version the catalog does not know gives no dates rather than another version's.
+        /// </summary>
+        public static LifecycleAnnotation ForModelVersion(LifecycleCatalog catalog, CatalogCloud cloud, string modelId, string version, DateTime asOf)
+        {
+            CatalogEntry? entry = catalog.VersionsOf(cloud, modelId).FirstOrDefault(v => ModelNames.SameVersion(v.Version, version));
+            return entry is null
+                ? new LifecycleAnnotation(modelId, version)
+                : Describe(new LifecycleAnnotation(entry.Model, entry.Version), entry, RetirementQuery.NextRetirement(entry, asOf), catalog, asOf);
         }
 
         public static LifecycleAnnotation ForDeployment(LifecycleCatalog catalog, CatalogCloud cloud, Deployment deployment, DateTime asOf)

@@ -4,7 +4,13 @@ namespace ModelLifecycle.Core.References
     public sealed class ReferenceMatch
     {
         public ReferenceMatch(string path, int lineNumber, int column, string line, string match, string key, PatternKind kind)
+            : this(path, lineNumber, column, line, match, key, kind, null)
         {
+        }
+
+        public ReferenceMatch(string path, int lineNumber, int column, string line, string match, string key, PatternKind kind, string? version)
+        {
+            Version = version;
             Path = path;
             LineNumber = lineNumber;
             Column = column;
@@ -39,6 +45,12 @@ namespace ModelLifecycle.Core.References
         public string Key { get; }
 
         public PatternKind Kind { get; }
+
+        /// <summary>
+        /// The version a dated model id names (<c>2024-08-06</c> in <c>gpt-4o-2024-08-06</c>), as written;
+        /// null when the match is the bare pattern (see <see cref="PatternRules.DatedVersions"/>).
+        /// </summary>
+        public string? Version { get; }
 
         public override string ToString() => $"{Path}:{LineNumber}:{Column}: {Match}";
     }

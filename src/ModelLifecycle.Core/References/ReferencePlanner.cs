@@ -8,6 +8,8 @@ namespace ModelLifecycle.Core.References
     /// <summary>
     /// Decides what a Find-ModelReference search looks for:
     /// <list type="bullet">
+    /// <item>Model ids match also with a version suffix (<c>gpt-4o-2024-08-06</c>, <c>gpt-35-turbo-1106</c>), and
+    /// such a match is labelled with that version (<see cref="PatternRules.DatedVersions"/>).</item>
     /// <item>-Model ids as typed (each with its other spellings, <see cref="ModelIdSpellings"/>), reported under
     /// the catalog's spelling, so gpt-3.5-turbo joins the catalog's gpt-35-turbo. A wildcard selects the
     /// catalog's model names that it matches in any spelling.</item>
@@ -172,7 +174,7 @@ namespace ModelLifecycle.Core.References
 
                 foreach (string spelling in ModelIdSpellings.Expand(typed))
                 {
-                    Add(new ReferencePattern(spelling, canonical, PatternKind.ModelId));
+                    Add(new ReferencePattern(spelling, canonical, PatternKind.ModelId, PatternRules.DatedVersions));
                 }
             }
 
@@ -204,12 +206,19 @@ namespace ModelLifecycle.Core.References
                             .ToList());
                 }
 
-                return new ReferencePlan(patterns, modelIds, models, deploymentNames, labels, request.AsOf);
+                return new ReferencePlan(
+                    patterns,
+                    modelIds,
+                    models,
+                    deploymentNames,
+                    labels,
+                    request.AsOf,
+                    (key, version) => LifecycleAnnotator.ForModelVersion(catalog, request.Cloud, key, version, request.AsOf));
             }
 
             private void Add(ReferencePattern pattern)
             {
-                if (patternIds.Add(pattern.Kind + "\n" + pattern.Key + "\n" + pattern.Text))
+                if (patternIds.Add(pattern.Kind + "\n" + pattern.Key + "\n" + (int)pattern.Rules + "\n" + pattern.Text))
                 {
                     patterns.Add(pattern);
                 }

@@ -131,7 +131,7 @@ namespace ModelLifecycle.Core.References
                 }
 
                 string text = caseSensitive ? pattern.Text : AsciiLower(pattern.Text);
-                if (seen.Add(pattern.Kind + "\n" + pattern.Key + "\n" + text))
+                if (seen.Add(pattern.Kind + "\n" + pattern.Key + "\n" + (int)pattern.Rules + "\n" + text))
                 {
                     distinct.Add(pattern);
                 }

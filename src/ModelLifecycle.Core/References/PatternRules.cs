@@ -1,0 +1,22 @@
+using System;
+
+namespace ModelLifecycle.Core.References
+{
+    /// <summary>
+    /// Extra conditions on where a <see cref="ReferencePattern"/> counts, on top of the whole-token rule
+    /// (<see cref="TokenRules"/>). The planner chooses them by what a pattern names; a pattern built
+    /// without them matches wherever its text stands as a token.
+    /// </summary>
+    [Flags]
+    public enum PatternRules
+    {
+        None = 0,
+
+        /// <summary>
+        /// A model id also matches with a version suffix attached: <c>gpt-4o-2024-08-06</c>,
+        /// <c>gpt-35-turbo-1106</c>, <c>gpt-4-1106-preview</c> (see <see cref="DatedSuffix"/>). The match then
+        /// covers the suffix, and <see cref="ReferenceMatch.Version"/> says which version it names.
+        /// </summary>
+        DatedVersions = 1,
+    }
+}
