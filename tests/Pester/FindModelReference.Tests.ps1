@@ -202,8 +202,9 @@ Describe 'Find-ModelReference' {
             try { $text = Find-ModelReference -Model gpt-4o, dall-e-3 -AsOf $asOf | Format-Table | Out-String -Width 80 }
             finally { Pop-Location }
             $text | Should -Match 'Path: src[\\/]images\.ts'
-            $text | Should -Match 'Line\s+Col\s+Match\s+Model\s+Retires\s+Replacement'
-            $text | Should -Match '\s2\s+54\s+dall-e-3\s+dall-e-3\s+2026-03-04\s+gpt-image-1'
+            $text | Should -Match 'Line\s+Match\s+Model\s+Stage\s+Retires\s+Days\s+Replacement'
+            $text | Should -Match '\s2\s+dall-e-3\s+dall-e-3\s+Retired\s+2026-03-04\s+-89\s+gpt-image' -Because 'a retired model says so beside its date'
+            $text | Should -Match '\s4\s+gpt-4o\s+gpt-4o\s+Deprecated\s+2026-10-01\s+122\s+gpt-5.1'
             ($text -split "`r?`n" | Where-Object { $_.TrimEnd().Length -gt 80 }) | Should -BeNullOrEmpty
         }
 
@@ -241,10 +242,29 @@ Describe 'Find-ModelReference' {
                     'MODEL = "gpt-4o-2024-08-06"'
                     'REASONING = "o1-2024-12-17"'
                 ) -join "`n")
+            Write-RealFile 'labels.py' (@(
+                    'REASONING = "o1"'
+                    'SMALL = "gpt-4o-mini"'
+                    'LEGACY = "gpt-4"'
+                ) -join "`n")
+        }
+
+        It 'follows a retired replacement to a live one, or says there is none' {
+            $late = [datetime]'2026-11-30'
+            $r = @(Find-ModelReference -Path (Join-Path $real 'labels.py') -Model o1, gpt-4o-mini, gpt-4 -AsOf $late)
+            $o1 = $r | Where-Object Model -eq 'o1'
+            $o1.Stage | Should -Be 'Retired'
+            $o1.Replacement | Should -BeNullOrEmpty -Because 'o3, its replacement, retired on 2026-10-16 and names none'
+            ($r | Where-Object Model -eq 'gpt-4o-mini').Replacement.ToString() | Should -Be 'gpt-5-mini' -Because 'gpt-4.1-mini retired on 2026-10-14'
+            $gpt4 = $r | Where-Object Model -eq 'gpt-4'
+            $gpt4.Stage | Should -Be 'Retired' -Because 'its undated preview versions do not count as live'
+            $gpt4.Replacement.ToString() | Should -Be 'gpt-5.1'
+            $text = $r | Format-Table | Out-String -Width 80
+            $text | Should -Match 'o1\s+Retired\s+2026-09-16\s+-75\s+\(none\)'
         }
 
         It 'finds dated ids by default and labels them with that version' {
-            $r = @(Find-ModelReference -Path $real -AsOf $asOf)
+            $r = @(Find-ModelReference -Path (Join-Path $real 'config.py') -AsOf $asOf)
             $r.Match | Should -Be @('gpt-4o-2024-08-06', 'o1-2024-12-17')
             $r[0].Model, $r[0].Version | Should -Be @('gpt-4o', '2024-08-06')
             $r[0].RetirementDate | Should -Be ([datetime]'2026-10-01')
