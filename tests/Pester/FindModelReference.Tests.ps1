@@ -242,6 +242,11 @@ Describe 'Find-ModelReference' {
                     'MODEL = "gpt-4o-2024-08-06"'
                     'REASONING = "o1-2024-12-17"'
                 ) -join "`n")
+            Write-RealFile 'app/chat.py' (@(
+                    'resp = client.chat.completions.create(model="chat", messages=m)'
+                    'SMALL = "gpt-4o-mini"'
+                    '# was gpt-4o before'
+                ) -join "`n")
             Write-RealFile 'labels.py' (@(
                     'REASONING = "o1"'
                     'SMALL = "gpt-4o-mini"'
@@ -261,6 +266,17 @@ Describe 'Find-ModelReference' {
             $gpt4.Replacement.ToString() | Should -Be 'gpt-5.1'
             $text = $r | Format-Table | Out-String -Width 80
             $text | Should -Match 'o1\s+Retired\s+2026-09-16\s+-75\s+\(none\)'
+        }
+
+        It 'matches deployment names where code names a deployment, warns once about ordinary words, and reports a deployment named after its model once' {
+            $deployments = @(
+                [pscustomobject]@{ DeploymentName = 'chat'; Model = 'gpt-4o'; Version = '2024-08-06'; DeploymentType = 'GlobalStandard' }
+                [pscustomobject]@{ DeploymentName = 'gpt-4o-mini'; Model = 'gpt-4o-mini'; Version = '2024-07-18'; DeploymentType = 'GlobalStandard' }
+            )
+            $r = @($deployments | Find-ModelReference -Path (Join-Path $real 'app') -AsOf $asOf -WarningVariable warnings -WarningAction SilentlyContinue)
+            $r | ForEach-Object { '{0}:{1}:{2}' -f $_.LineNumber, $_.Kind, $_.Match } | Should -Be @('1:DeploymentName:chat', '2:DeploymentName:gpt-4o-mini', '3:ModelId:gpt-4o')
+            $r[1].Version | Should -Be '2024-07-18'
+            @($warnings | Where-Object { "$_" -like '*ordinary word*' }) | Should -HaveCount 1
         }
 
         It 'finds dated ids by default and labels them with that version' {

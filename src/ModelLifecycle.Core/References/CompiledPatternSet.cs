@@ -17,6 +17,7 @@ namespace ModelLifecycle.Core.References
 
         private readonly byte[][] needles;
         private readonly PatternRules[] rules;
+        private readonly bool anyYields;
         private readonly AnchorGroup[] groups;
         private readonly BigramFilter? bigrams;
         private readonly bool caseSensitive;
@@ -29,6 +30,7 @@ namespace ModelLifecycle.Core.References
             this.wholeToken = wholeToken;
             needles = patterns.Select(p => Fold(Encoding.UTF8.GetBytes(p.Text), caseSensitive)).ToArray();
             rules = patterns.Select(p => p.Rules).ToArray();
+            anyYields = rules.Any(r => (r & PatternRules.YieldsToDeploymentName) != 0);
             MaxLength = needles.Max(n => n.Length) + (rules.Any(r => (r & PatternRules.DatedVersions) != 0) ? DatedSuffix.MaxLength : 0);
             byte[] identity = Enumerable.Range(0, 256).Select(i => (byte)i).ToArray();
             var longer = Enumerable.Range(0, needles.Length).Where(p => needles[p].Length >= BigramMinimumLength).ToList();
@@ -88,6 +90,11 @@ namespace ModelLifecycle.Core.References
             {
                 found.Sort(firstNew, found.Count - firstNew, RawMatchOrder.Instance);
             }
+
+            if (anyYields && found.Count - firstNew > 1)
+            {
+                DropYielded(found, firstNew);
+            }
         }
 
         /// <summary>Adds the match of pattern <paramref name="patternIndex"/> at <paramref name="start"/>, if there is one.</summary>
@@ -105,21 +112,66 @@ namespace ModelLifecycle.Core.References
                 return;
             }
 
+            PatternRules rule = rules[patternIndex];
+            int length;
             if (!wholeToken || TokenRules.IsWholeToken(buffer, dataStart, dataEnd, start, end))
             {
                 // A whole token; with a version suffix right after it, the match is the dated id.
-                int suffix = (rules[patternIndex] & PatternRules.DatedVersions) != 0 && end < dataEnd && buffer[end] == '-'
+                int suffix = (rule & PatternRules.DatedVersions) != 0 && end < dataEnd && buffer[end] == '-'
                     ? DatedSuffix.Length(buffer, end, dataEnd, e => !wholeToken || TokenRules.IsWholeToken(buffer, dataStart, dataEnd, start, e))
                     : 0;
-                found.Add(new RawMatch(start, needle.Length + suffix, patternIndex));
+                length = needle.Length + suffix;
             }
-            else if ((rules[patternIndex] & PatternRules.DatedVersions) != 0 && end < dataEnd && buffer[end] == '-')
+            else if ((rule & PatternRules.DatedVersions) != 0 && end < dataEnd && buffer[end] == '-')
             {
                 // Not a token by itself because a '-' follows: a token once the version suffix is taken in.
                 int suffix = DatedSuffix.Length(buffer, end, dataEnd, e => TokenRules.IsWholeToken(buffer, dataStart, dataEnd, start, e));
-                if (suffix > 0)
+                if (suffix == 0)
                 {
-                    found.Add(new RawMatch(start, needle.Length + suffix, patternIndex));
+                    return;
+                }
+
+                length = needle.Length + suffix;
+            }
+            else
+            {
+                return;
+            }
+
+            if ((rule & PatternRules.NamingContextOnly) != 0 && !NamingContext.IsNaming(buffer, dataStart, dataEnd, start, start + length))
+            {
+                return;
+            }
+
+            found.Add(new RawMatch(start, length, patternIndex));
+        }
+
+        /// <summary>Removes, from found[from..], the matches of yielding patterns that a deployment-name match covers exactly.</summary>
+        private void DropYielded(List<RawMatch> found, int from)
+        {
+            for (int i = found.Count - 1; i >= from; i--)
+            {
+                RawMatch m = found[i];
+                if ((rules[m.PatternIndex] & PatternRules.YieldsToDeploymentName) == 0)
+                {
+                    continue;
+                }
+
+                // Found is in start order, so the matches at the same place are its neighbours.
+                int j = i;
+                while (j > from && found[j - 1].Start == m.Start)
+                {
+                    j--;
+                }
+
+                for (; j < found.Count && found[j].Start == m.Start; j++)
+                {
+                    RawMatch other = found[j];
+                    if (other.Length == m.Length && Patterns[other.PatternIndex].Kind == PatternKind.DeploymentName)
+                    {
+                        found.RemoveAt(i);
+                        break;
+                    }
                 }
             }
         }

@@ -18,5 +18,17 @@ namespace ModelLifecycle.Core.References
         /// covers the suffix, and <see cref="ReferenceMatch.Version"/> says which version it names.
         /// </summary>
         DatedVersions = 1,
+
+        /// <summary>
+        /// Only where code names a deployment (see <see cref="NamingContext"/>): a whole string literal, a
+        /// value in a key-value line whose key speaks of deployments or models, or a <c>deployments/</c> URL path.
+        /// </summary>
+        NamingContextOnly = 8,
+
+        /// <summary>
+        /// Dropped where a <see cref="PatternKind.DeploymentName"/> pattern matches the same text at the same
+        /// place: a deployment named after its model is reported once, as the deployment (which knows its version).
+        /// </summary>
+        YieldsToDeploymentName = 16,
     }
 }

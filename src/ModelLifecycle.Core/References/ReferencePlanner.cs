@@ -17,6 +17,9 @@ namespace ModelLifecycle.Core.References
     /// name on several accounts).</item>
     /// <item>-DeploymentName names are searched as given; a name that also arrived as a deployment takes
     /// that deployment's model.</item>
+    /// <item>Deployment names match only where code names a deployment (<see cref="NamingContext"/>); a
+    /// name that is an ordinary word is warned about once. A deployment named after a model id is
+    /// reported once where both match, as the deployment.</item>
     /// <item>When none of those is given: every base model with a version whose scheduled retirement falls
     /// within RetiringWithinDays of AsOf, plus those retired in the year before AsOf ("not before"
     /// floors are not schedules, and fine-tuned schedules concern deployments, which code names by
@@ -84,8 +87,16 @@ namespace ModelLifecycle.Core.References
                 }
             }
 
+            foreach (string name in builder.DeploymentNames.Where(IsOrdinaryWord))
+            {
+                sink.WriteWarning($"The deployment name '{name}' is an ordinary word; it is matched only where code names a deployment (a string literal, a deployment or model setting, a deployments/ URL), and some of those may still mean something else.");
+            }
+
             return builder.Build();
         }
+
+        /// <summary>A name made of letters only (chat, default, embedding): a word code also uses for other things.</summary>
+        internal static bool IsOrdinaryWord(string name) => name.Length > 0 && name.All(c => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
 
         /// <summary>The default set (see the class summary), sorted by name.</summary>
         internal const int RetiredLookbackDays = 365;
@@ -185,14 +196,27 @@ namespace ModelLifecycle.Core.References
                     list = new List<Deployment?>();
                     deployments.Add(name, list);
                     deploymentNames.Add(name);
-                    Add(new ReferencePattern(name, PatternKind.DeploymentName));
+                    Add(new ReferencePattern(name, name, PatternKind.DeploymentName, PatternRules.NamingContextOnly));
                 }
 
                 list.Add(deployment);
             }
 
+            public IReadOnlyList<string> DeploymentNames => deploymentNames;
+
             public ReferencePlan Build()
             {
+                // A deployment named after its model: where the name stands as a deployment, it is reported
+                // once, as the deployment (with its version); elsewhere it is the model id.
+                for (int i = 0; i < patterns.Count; i++)
+                {
+                    ReferencePattern p = patterns[i];
+                    if (p.Kind == PatternKind.ModelId && deployments.ContainsKey(p.Text))
+                    {
+                        patterns[i] = new ReferencePattern(p.Text, p.Key, p.Kind, p.Rules | PatternRules.YieldsToDeploymentName);
+                    }
+                }
+
                 var labels = new Dictionary<string, IReadOnlyList<LifecycleAnnotation>>(keys);
                 foreach (KeyValuePair<string, List<Deployment?>> pair in deployments)
                 {
