@@ -247,6 +247,12 @@ Describe 'Find-ModelReference' {
                     'SMALL = "gpt-4o-mini"'
                     '# was gpt-4o before'
                 ) -join "`n")
+            Write-RealFile 'speech/speech.py' (@(
+                    '# TTS reads the answer aloud'
+                    'voice = client.audio.speech.create(model="tts", voice="alloy")'
+                    'plan = "o1"'
+                    'png = "iVBORw0KGgoAAAANSUhEUgAAAoAAAAHgCAYAAAA10dzkAAAAOXRFWHRTb2Z0+o1/d2FyZQBNYXRwbG90bGliIHZlcnNpb24zLjcuMSwg"'
+                ) -join "`n")
             Write-RealFile 'labels.py' (@(
                     'REASONING = "o1"'
                     'SMALL = "gpt-4o-mini"'
@@ -277,6 +283,11 @@ Describe 'Find-ModelReference' {
             $r | ForEach-Object { '{0}:{1}:{2}' -f $_.LineNumber, $_.Kind, $_.Match } | Should -Be @('1:DeploymentName:chat', '2:DeploymentName:gpt-4o-mini', '3:ModelId:gpt-4o')
             $r[1].Version | Should -Be '2024-07-18'
             @($warnings | Where-Object { "$_" -like '*ordinary word*' }) | Should -HaveCount 1
+        }
+
+        It 'matches short ids as written and not inside base64 data' {
+            $r = @(Find-ModelReference -Path (Join-Path $real 'speech') -Model tts, o1 -AsOf $asOf)
+            $r | ForEach-Object { '{0}:{1}' -f $_.LineNumber, $_.Match } | Should -Be @('2:tts', '3:o1')
         }
 
         It 'finds dated ids by default and labels them with that version' {

@@ -16,6 +16,7 @@ namespace ModelLifecycle.Core.References
         private static readonly byte[] AsciiLower = BuildLowerTable();
 
         private readonly byte[][] needles;
+        private readonly byte[][] exact;
         private readonly PatternRules[] rules;
         private readonly bool anyYields;
         private readonly AnchorGroup[] groups;
@@ -30,6 +31,7 @@ namespace ModelLifecycle.Core.References
             this.wholeToken = wholeToken;
             needles = patterns.Select(p => Fold(Encoding.UTF8.GetBytes(p.Text), caseSensitive)).ToArray();
             rules = patterns.Select(p => p.Rules).ToArray();
+            exact = patterns.Select(p => Encoding.UTF8.GetBytes(p.Text)).ToArray();
             anyYields = rules.Any(r => (r & PatternRules.YieldsToDeploymentName) != 0);
             MaxLength = needles.Max(n => n.Length) + (rules.Any(r => (r & PatternRules.DatedVersions) != 0) ? DatedSuffix.MaxLength : 0);
             byte[] identity = Enumerable.Range(0, 256).Select(i => (byte)i).ToArray();
@@ -113,6 +115,11 @@ namespace ModelLifecycle.Core.References
             }
 
             PatternRules rule = rules[patternIndex];
+            if ((rule & PatternRules.MatchCase) != 0 && !caseSensitive && !EqualExactly(buffer, start, exact[patternIndex]))
+            {
+                return;
+            }
+
             int length;
             if (!wholeToken || TokenRules.IsWholeToken(buffer, dataStart, dataEnd, start, end))
             {
@@ -134,6 +141,11 @@ namespace ModelLifecycle.Core.References
                 length = needle.Length + suffix;
             }
             else
+            {
+                return;
+            }
+
+            if ((rule & PatternRules.NotInBase64) != 0 && Base64Run.IsInside(buffer, dataStart, dataEnd, start, start + length))
             {
                 return;
             }
@@ -178,6 +190,19 @@ namespace ModelLifecycle.Core.References
 
         /// <summary>How many bytes of a match are the pattern itself (the rest is a version suffix).</summary>
         internal int PatternLength(int patternIndex) => needles[patternIndex].Length;
+
+        private static bool EqualExactly(byte[] buffer, int start, byte[] text)
+        {
+            for (int i = 0; i < text.Length; i++)
+            {
+                if (buffer[start + i] != text[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
 
         private bool Equal(byte[] buffer, int start, byte[] needle)
         {

@@ -20,6 +20,18 @@ namespace ModelLifecycle.Core.References
         DatedVersions = 1,
 
         /// <summary>
+        /// Letters must match in case as written, whatever the search's case setting: short ids (<c>tts</c>,
+        /// <c>o1</c>) are written in lower case in code, while <c>TTS</c> is an abbreviation in prose.
+        /// </summary>
+        MatchCase = 2,
+
+        /// <summary>
+        /// No match inside a run of base64 text (embedded images and data), where a two- or three-letter id
+        /// turns up by chance between '+' and '/'.
+        /// </summary>
+        NotInBase64 = 4,
+
+        /// <summary>
         /// Only where code names a deployment (see <see cref="NamingContext"/>): a whole string literal, a
         /// value in a key-value line whose key speaks of deployments or models, or a <c>deployments/</c> URL path.
         /// </summary>

@@ -10,6 +10,7 @@ namespace ModelLifecycle.Core.References
     /// <list type="bullet">
     /// <item>Model ids match also with a version suffix (<c>gpt-4o-2024-08-06</c>, <c>gpt-35-turbo-1106</c>), and
     /// such a match is labelled with that version (<see cref="PatternRules.DatedVersions"/>).</item>
+    /// <item>Ids of three characters or fewer match in the case written and not inside base64 runs.</item>
     /// <item>-Model ids as typed (each with its other spellings, <see cref="ModelIdSpellings"/>), reported under
     /// the catalog's spelling, so gpt-3.5-turbo joins the catalog's gpt-35-turbo. A wildcard selects the
     /// catalog's model names that it matches in any spelling.</item>
@@ -98,6 +99,18 @@ namespace ModelLifecycle.Core.References
         /// <summary>A name made of letters only (chat, default, embedding): a word code also uses for other things.</summary>
         internal static bool IsOrdinaryWord(string name) => name.Length > 0 && name.All(c => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
 
+        /// <summary>Ids this short (tts, o1, o3) are also abbreviations and turn up in encoded data.</summary>
+        internal const int ShortIdLength = 3;
+
+        /// <summary>
+        /// Model ids match dated too; short ones match as written (TTS in prose is an abbreviation, tts in
+        /// code the model) and not inside base64 runs.
+        /// </summary>
+        internal static PatternRules RulesFor(string modelIdSpelling) =>
+            modelIdSpelling.Length <= ShortIdLength
+                ? PatternRules.DatedVersions | PatternRules.MatchCase | PatternRules.NotInBase64
+                : PatternRules.DatedVersions;
+
         /// <summary>The default set (see the class summary), sorted by name.</summary>
         internal const int RetiredLookbackDays = 365;
 
@@ -185,7 +198,7 @@ namespace ModelLifecycle.Core.References
 
                 foreach (string spelling in ModelIdSpellings.Expand(typed))
                 {
-                    Add(new ReferencePattern(spelling, canonical, PatternKind.ModelId, PatternRules.DatedVersions));
+                    Add(new ReferencePattern(spelling, canonical, PatternKind.ModelId, RulesFor(spelling)));
                 }
             }
 
