@@ -219,7 +219,7 @@ Describe 'Find-ModelReference' {
             Find-InTree -Model dall-e-3 | Export-Csv $csv -ErrorAction Stop
             $rows = Import-Csv $csv
             $rows | Should -HaveCount 2
-            $rows[0].PSObject.Properties.Name | Should -Be @('Path', 'LineNumber', 'Column', 'Line', 'Match', 'Kind', 'Model', 'Version', 'Stage', 'RetirementDate', 'RetirementDateIsTentative', 'DaysUntilRetirement', 'Replacement', 'AsOf')
+            $rows[0].PSObject.Properties.Name | Should -Be @('Path', 'Cell', 'LineNumber', 'Column', 'Line', 'Match', 'Kind', 'Model', 'Version', 'Stage', 'RetirementDate', 'RetirementDateIsTentative', 'DaysUntilRetirement', 'Replacement', 'AsOf')
             $rows[0].Replacement | Should -Be 'gpt-image-1, gpt-image-1.5'
             $rows[0].LineNumber | Should -Be '1'
         }
@@ -253,6 +253,17 @@ Describe 'Find-ModelReference' {
                     'plan = "o1"'
                     'png = "iVBORw0KGgoAAAANSUhEUgAAAoAAAAHgCAYAAAA10dzkAAAAOXRFWHRTb2Z0+o1/d2FyZQBNYXRwbG90bGliIHZlcnNpb24zLjcuMSwg"'
                 ) -join "`n")
+            Write-RealFile 'notebooks/demo.ipynb' (@{
+                    cells = @(
+                        @{ cell_type = 'markdown'; metadata = @{}; source = @("# Leaving gpt-4o`n", 'for its successor') }
+                        @{
+                            cell_type = 'code'; execution_count = 1; metadata = @{}
+                            source = @("import openai`n", 'r = client.create(model="gpt-4o-2024-08-06")')
+                            outputs = @(@{ output_type = 'display_data'; data = @{ 'image/png' = 'iVBORw0KGgoAAAANSUhEUgAAAoAAAAHgCAYAAAA10dzkAAAAOXRFWHRTb2Z0+o1/ gpt-4o'; 'text/plain' = @('gpt-4o') } })
+                        }
+                    )
+                    metadata = @{}; nbformat = 4; nbformat_minor = 5
+                } | ConvertTo-Json -Depth 10)
             Write-RealFile 'labels.py' (@(
                     'REASONING = "o1"'
                     'SMALL = "gpt-4o-mini"'
@@ -288,6 +299,15 @@ Describe 'Find-ModelReference' {
         It 'matches short ids as written and not inside base64 data' {
             $r = @(Find-ModelReference -Path (Join-Path $real 'speech') -Model tts, o1 -AsOf $asOf)
             $r | ForEach-Object { '{0}:{1}' -f $_.LineNumber, $_.Match } | Should -Be @('2:tts', '3:o1')
+        }
+
+        It 'searches notebook cell sources and reports the cell, skipping outputs' {
+            $r = @(Find-ModelReference -Path (Join-Path $real 'notebooks') -Model gpt-4o, o1 -AsOf $asOf)
+            $r | ForEach-Object { '{0}:{1}:{2}:{3}' -f $_.Cell, $_.LineNumber, $_.Column, $_.Match } | Should -Be @('1:1:11:gpt-4o', '2:2:26:gpt-4o-2024-08-06')
+            $r[1].Line | Should -Be 'r = client.create(model="gpt-4o-2024-08-06")'
+            $text = $r | Format-Table | Out-String -Width 80
+            $text | Should -Match '\s2:2\s+gpt-4o-2024-08-'
+            ($r[0] | Format-List | Out-String) | Should -Match 'Cell\s+: 1'
         }
 
         It 'finds dated ids by default and labels them with that version' {

@@ -9,7 +9,13 @@ namespace ModelLifecycle.Core.References
         }
 
         public ReferenceMatch(string path, int lineNumber, int column, string line, string match, string key, PatternKind kind, string? version)
+            : this(path, null, lineNumber, column, line, match, key, kind, version)
         {
+        }
+
+        public ReferenceMatch(string path, int? cell, int lineNumber, int column, string line, string match, string key, PatternKind kind, string? version)
+        {
+            Cell = cell;
             Version = version;
             Path = path;
             LineNumber = lineNumber;
@@ -22,6 +28,13 @@ namespace ModelLifecycle.Core.References
 
         /// <summary>The file: the search root as the caller gave it, joined with the path below it.</summary>
         public string Path { get; }
+
+        /// <summary>
+        /// In a notebook (.ipynb), the 1-based number of the cell whose source holds the match, counting
+        /// every cell; <see cref="LineNumber"/> and <see cref="Column"/> are then within that cell's source.
+        /// Null in other files.
+        /// </summary>
+        public int? Cell { get; }
 
         /// <summary>1-based line number (lines end at LF; a CR before it belongs to the line ending).</summary>
         public int LineNumber { get; }
@@ -52,6 +65,9 @@ namespace ModelLifecycle.Core.References
         /// </summary>
         public string? Version { get; }
 
-        public override string ToString() => $"{Path}:{LineNumber}:{Column}: {Match}";
+        public override string ToString() => Cell is int cell ? $"{Path} (cell {cell}):{LineNumber}:{Column}: {Match}" : $"{Path}:{LineNumber}:{Column}: {Match}";
+
+        /// <summary>The same match in a notebook cell (see <see cref="Cell"/>).</summary>
+        internal ReferenceMatch InCell(int cell) => new ReferenceMatch(Path, cell, LineNumber, Column, Line, Match, Key, Kind, Version);
     }
 }

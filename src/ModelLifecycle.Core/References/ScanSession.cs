@@ -149,6 +149,19 @@ namespace ModelLifecycle.Core.References
             FileSearchOutcome outcome;
             try
             {
+                if (NotebookSearcher.IsNotebook(file.DisplayPath))
+                {
+                    using (Stream stream = options.FileSystem.OpenRead(file.FullPath))
+                    {
+                        if (NotebookSearcher.Search(searcher, stream, file.DisplayPath, emit, token) >= 0)
+                        {
+                            return;
+                        }
+                    }
+
+                    Post(ScanEvent.Said($"'{file.DisplayPath}' is not a notebook whose cells can be read; searched as text."));
+                }
+
                 using (Stream stream = options.FileSystem.OpenRead(file.FullPath))
                 {
                     outcome = searcher.Search(stream, file.Length, file.DisplayPath, emit, token);
