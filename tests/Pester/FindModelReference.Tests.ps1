@@ -264,6 +264,7 @@ Describe 'Find-ModelReference' {
                     )
                     metadata = @{}; nbformat = 4; nbformat_minor = 5
                 } | ConvertTo-Json -Depth 10)
+            [IO.File]::WriteAllBytes((Join-Path $real 'notebooks/plot.png'), [byte[]](0x89, 0x50, 0x4E, 0x47, 0, 0, 0) + [Text.Encoding]::ASCII.GetBytes('gpt-4o') + [byte[]]::new(4096))
             Write-RealFile 'labels.py' (@(
                     'REASONING = "o1"'
                     'SMALL = "gpt-4o-mini"'
@@ -308,6 +309,12 @@ Describe 'Find-ModelReference' {
             $text = $r | Format-Table | Out-String -Width 80
             $text | Should -Match '\s2:2\s+gpt-4o-2024-08-'
             ($r[0] | Format-List | Out-String) | Should -Match 'Cell\s+: 1'
+        }
+
+        It 'says once in -Verbose how much text it searched and how many binary files it skipped' {
+            $verbose = @(Find-ModelReference -Path (Join-Path $real 'notebooks') -Model gpt-4o -AsOf $asOf -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })
+            $verbose.Message | Should -Not -Match 'plot\.png'
+            $verbose.Message | Where-Object { $_ -like 'Searched * text file*' } | Should -Match '^Searched 1 text file \(0\.0 MB of text\) in [0-9.]+ s; skipped 1 binary file\.$'
         }
 
         It 'finds dated ids by default and labels them with that version' {
