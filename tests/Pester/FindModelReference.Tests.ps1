@@ -317,6 +317,18 @@ Describe 'Find-ModelReference' {
             $verbose.Message | Where-Object { $_ -like 'Searched * text file*' } | Should -Match '^Searched 1 text file \(0\.0 MB of text\) in [0-9.]+ s; skipped 1 binary file\.$'
         }
 
+        It 'searches a committed file that .gitignore covers, reading the index git wrote' -Skip:(-not (Get-Command git -ErrorAction SilentlyContinue)) {
+            $repo = Join-Path $TestDrive 'tracked'
+            $null = New-Item -ItemType Directory -Force -Path (Join-Path $repo 'scripts')
+            Set-Content -LiteralPath (Join-Path $repo 'scripts/.env') -Value 'AZURE_OPENAI_MODEL=gpt-4o'
+            Set-Content -LiteralPath (Join-Path $repo 'local.env') -Value 'AZURE_OPENAI_MODEL=gpt-4o'
+            git -C $repo init -q 2>&1 | Out-Null
+            git -C $repo add scripts/.env 2>&1 | Out-Null
+            Set-Content -LiteralPath (Join-Path $repo '.gitignore') -Value "*.env`n.env"
+            $r = @(Find-ModelReference -Path $repo -Model gpt-4o -AsOf $asOf)
+            $r | ForEach-Object { $_.RelativePath($repo).Replace('\', '/') } | Should -Be @('scripts/.env')
+        }
+
         It 'finds dated ids by default and labels them with that version' {
             $r = @(Find-ModelReference -Path (Join-Path $real 'config.py') -AsOf $asOf)
             $r.Match | Should -Be @('gpt-4o-2024-08-06', 'o1-2024-12-17')
