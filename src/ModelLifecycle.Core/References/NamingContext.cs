@@ -7,7 +7,8 @@ namespace ModelLifecycle.Core.References
     /// deployment only:
     /// <list type="bullet">
     /// <item>as a whole string literal: <c>"chat"</c>, <c>'chat'</c>, <c>`chat`</c> (JSON, Bicep and
-    /// Terraform values are quoted too);</item>
+    /// Terraform values are quoted too), but not as a key (<c>"default": false</c>) or a subscript
+    /// (<c>data['embedding']</c>);</item>
     /// <item>as the whole value of a setting whose key speaks of deployments, models or engines, or is
     /// <c>name</c>: <c>AZURE_OPENAI_DEPLOYMENT=chat</c>, <c>export OPENAI_MODEL=chat</c>,
     /// <c>deployment_name: chat</c>, <c>- name: chat</c> (what may follow is blanks and a # comment);</item>
@@ -29,7 +30,8 @@ namespace ModelLifecycle.Core.References
             int after = end < dataEnd ? buffer[end] : -1;
             if ((before == '"' || before == '\'' || before == '`') && after == before)
             {
-                return true;
+                // A value, not a key ("default": false, {'chat': 1}) nor a subscript (data['embedding']).
+                return !IsKey(buffer, dataEnd, end + 1) && !IsSubscript(buffer, dataStart, dataEnd, start - 1, end + 1);
             }
 
             if (before == '/' && EndsWith(buffer, dataStart, start, DeploymentsPath))
@@ -38,6 +40,30 @@ namespace ModelLifecycle.Core.References
             }
 
             return IsSettingValue(buffer, dataStart, dataEnd, start, end);
+        }
+
+        /// <summary>Whether blanks and then ':' follow the closing quote: the literal is a key (JSON, YAML, a dict).</summary>
+        private static bool IsKey(byte[] buffer, int dataEnd, int afterQuote)
+        {
+            int i = afterQuote;
+            while (i < dataEnd && (buffer[i] == ' ' || buffer[i] == '\t'))
+            {
+                i++;
+            }
+
+            return i < dataEnd && buffer[i] == ':' && (i + 1 >= dataEnd || buffer[i + 1] != ':');
+        }
+
+        /// <summary>Whether the literal is the whole index of a subscript: name['x'], f()["x"], a[0]['x'].</summary>
+        private static bool IsSubscript(byte[] buffer, int dataStart, int dataEnd, int openQuote, int afterQuote)
+        {
+            if (openQuote - 2 < dataStart || buffer[openQuote - 1] != '[' || afterQuote >= dataEnd || buffer[afterQuote] != ']')
+            {
+                return false;
+            }
+
+            int before = buffer[openQuote - 2];
+            return TokenRules.IsTokenChar(before) || before == ')' || before == ']';
         }
 
         private static bool IsSettingValue(byte[] buffer, int dataStart, int dataEnd, int start, int end)

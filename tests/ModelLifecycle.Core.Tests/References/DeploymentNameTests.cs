@@ -73,6 +73,26 @@ namespace ModelLifecycle.Core.Tests.References
         }
 
         [Fact]
+        public void Literals_that_are_keys_or_subscripts_do_not_name_a_deployment()
+        {
+            using var tree = new TempTree();
+            tree.Write("schema.json", "{ \"default\": false, \"chat\" : { \"deployment\": \"chat\" } }\n");
+            tree.Write("embed.py", string.Join("\n",
+                "vector = response['data'][0]['embedding']",
+                "kinds = ['embedding', 'chat']",
+                "options = {'default': 1, \"model\": \"embedding\"}",
+                "cls = Config::default",
+                string.Empty));
+            tree.Write("switch.cpp", "auto d = std::string(\"chat\")::npos;\n");
+
+            List<string> found = Find(tree, new RecordingSink(), "chat", "default", "embedding");
+
+            Assert.Equal(
+                new[] { "embed.py:2:11:embedding", "embed.py:2:24:chat", "embed.py:3:36:embedding", "schema.json:1:47:chat", "switch.cpp:1:23:chat" },
+                found);
+        }
+
+        [Fact]
         public void A_name_that_is_an_ordinary_word_is_warned_about_once()
         {
             using var tree = new TempTree();
