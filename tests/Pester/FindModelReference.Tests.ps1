@@ -202,8 +202,9 @@ Describe 'Find-ModelReference' {
             try { $text = Find-ModelReference -Model gpt-4o, dall-e-3 -AsOf $asOf | Format-Table | Out-String -Width 80 }
             finally { Pop-Location }
             $text | Should -Match 'Path: src[\\/]images\.ts'
-            $text | Should -Match 'Line\s+Col\s+Match\s+Model\s+Retires\s+Replacement'
-            $text | Should -Match '\s2\s+54\s+dall-e-3\s+dall-e-3\s+2026-03-04\s+gpt-image-1'
+            $text | Should -Match 'Line\s+Match\s+Model\s+Stage\s+Retires\s+Days\s+Replacement'
+            $text | Should -Match '\s2\s+dall-e-3\s+dall-e-3\s+Retired\s+2026-03-04\s+-89\s+gpt-image' -Because 'a retired model says so beside its date'
+            $text | Should -Match '\s4\s+gpt-4o\s+gpt-4o\s+Deprecated\s+2026-10-01\s+122\s+gpt-5.1'
             ($text -split "`r?`n" | Where-Object { $_.TrimEnd().Length -gt 80 }) | Should -BeNullOrEmpty
         }
 
@@ -218,7 +219,7 @@ Describe 'Find-ModelReference' {
             Find-InTree -Model dall-e-3 | Export-Csv $csv -ErrorAction Stop
             $rows = Import-Csv $csv
             $rows | Should -HaveCount 2
-            $rows[0].PSObject.Properties.Name | Should -Be @('Path', 'LineNumber', 'Column', 'Line', 'Match', 'Kind', 'Model', 'Version', 'Stage', 'RetirementDate', 'RetirementDateIsTentative', 'DaysUntilRetirement', 'Replacement', 'AsOf', 'Change')
+            $rows[0].PSObject.Properties.Name | Should -Be @('Path', 'Cell', 'LineNumber', 'Column', 'Line', 'Match', 'Kind', 'Model', 'Version', 'Stage', 'RetirementDate', 'RetirementDateIsTentative', 'DaysUntilRetirement', 'Replacement', 'AsOf', 'Change')
             $rows[0].Replacement | Should -Be 'gpt-image-1, gpt-image-1.5'
             $rows[0].LineNumber | Should -Be '1'
         }
@@ -226,6 +227,115 @@ Describe 'Find-ModelReference' {
         It 'completes -Model from the catalog' {
             $line = 'Find-ModelReference -Model gpt-4o-mi'
             (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain 'gpt-4o-mini'
+        }
+    }
+
+    Context 'on real code' {
+        BeforeAll {
+            $real = Join-Path $TestDrive 'real'
+            function Write-RealFile([string] $Relative, [string] $Text) {
+                $file = Join-Path $real $Relative
+                $null = New-Item -ItemType Directory -Force -Path (Split-Path $file)
+                [IO.File]::WriteAllText($file, $Text, [System.Text.UTF8Encoding]::new($false))
+            }
+            Write-RealFile 'config.py' (@(
+                    'MODEL = "gpt-4o-2024-08-06"'
+                    'REASONING = "o1-2024-12-17"'
+                ) -join "`n")
+            Write-RealFile 'app/chat.py' (@(
+                    'resp = client.chat.completions.create(model="chat", messages=m)'
+                    'SMALL = "gpt-4o-mini"'
+                    '# was gpt-4o before'
+                ) -join "`n")
+            Write-RealFile 'speech/speech.py' (@(
+                    '# TTS reads the answer aloud'
+                    'voice = client.audio.speech.create(model="tts", voice="alloy")'
+                    'plan = "o1"'
+                    'png = "iVBORw0KGgoAAAANSUhEUgAAAoAAAAHgCAYAAAA10dzkAAAAOXRFWHRTb2Z0+o1/d2FyZQBNYXRwbG90bGliIHZlcnNpb24zLjcuMSwg"'
+                ) -join "`n")
+            Write-RealFile 'notebooks/demo.ipynb' (@{
+                    cells = @(
+                        @{ cell_type = 'markdown'; metadata = @{}; source = @("# Leaving gpt-4o`n", 'for its successor') }
+                        @{
+                            cell_type = 'code'; execution_count = 1; metadata = @{}
+                            source = @("import openai`n", 'r = client.create(model="gpt-4o-2024-08-06")')
+                            outputs = @(@{ output_type = 'display_data'; data = @{ 'image/png' = 'iVBORw0KGgoAAAANSUhEUgAAAoAAAAHgCAYAAAA10dzkAAAAOXRFWHRTb2Z0+o1/ gpt-4o'; 'text/plain' = @('gpt-4o') } })
+                        }
+                    )
+                    metadata = @{}; nbformat = 4; nbformat_minor = 5
+                } | ConvertTo-Json -Depth 10)
+            [IO.File]::WriteAllBytes((Join-Path $real 'notebooks/plot.png'), [byte[]](0x89, 0x50, 0x4E, 0x47, 0, 0, 0) + [Text.Encoding]::ASCII.GetBytes('gpt-4o') + [byte[]]::new(4096))
+            Write-RealFile 'labels.py' (@(
+                    'REASONING = "o1"'
+                    'SMALL = "gpt-4o-mini"'
+                    'LEGACY = "gpt-4"'
+                ) -join "`n")
+        }
+
+        It 'follows a retired replacement to a live one, or says there is none' {
+            $late = [datetime]'2026-11-30'
+            $r = @(Find-ModelReference -Path (Join-Path $real 'labels.py') -Model o1, gpt-4o-mini, gpt-4 -AsOf $late)
+            $o1 = $r | Where-Object Model -eq 'o1'
+            $o1.Stage | Should -Be 'Retired'
+            $o1.Replacement | Should -BeNullOrEmpty -Because 'o3, its replacement, retired on 2026-10-16 and names none'
+            ($r | Where-Object Model -eq 'gpt-4o-mini').Replacement.ToString() | Should -Be 'gpt-5-mini' -Because 'gpt-4.1-mini retired on 2026-10-14'
+            $gpt4 = $r | Where-Object Model -eq 'gpt-4'
+            $gpt4.Stage | Should -Be 'Retired' -Because 'its undated preview versions do not count as live'
+            $gpt4.Replacement.ToString() | Should -Be 'gpt-5.1'
+            $text = $r | Format-Table | Out-String -Width 80
+            $text | Should -Match 'o1\s+Retired\s+2026-09-16\s+-75\s+\(none\)'
+        }
+
+        It 'matches deployment names where code names a deployment, warns once about ordinary words, and reports a deployment named after its model once' {
+            $deployments = @(
+                [pscustomobject]@{ DeploymentName = 'chat'; Model = 'gpt-4o'; Version = '2024-08-06'; DeploymentType = 'GlobalStandard' }
+                [pscustomobject]@{ DeploymentName = 'gpt-4o-mini'; Model = 'gpt-4o-mini'; Version = '2024-07-18'; DeploymentType = 'GlobalStandard' }
+            )
+            $r = @($deployments | Find-ModelReference -Path (Join-Path $real 'app') -AsOf $asOf -WarningVariable warnings -WarningAction SilentlyContinue)
+            $r | ForEach-Object { '{0}:{1}:{2}' -f $_.LineNumber, $_.Kind, $_.Match } | Should -Be @('1:DeploymentName:chat', '2:DeploymentName:gpt-4o-mini', '3:ModelId:gpt-4o')
+            $r[1].Version | Should -Be '2024-07-18'
+            @($warnings | Where-Object { "$_" -like '*ordinary word*' }) | Should -HaveCount 1
+        }
+
+        It 'matches short ids as written and not inside base64 data' {
+            $r = @(Find-ModelReference -Path (Join-Path $real 'speech') -Model tts, o1 -AsOf $asOf)
+            $r | ForEach-Object { '{0}:{1}' -f $_.LineNumber, $_.Match } | Should -Be @('2:tts', '3:o1')
+        }
+
+        It 'searches notebook cell sources and reports the cell, skipping outputs' {
+            $r = @(Find-ModelReference -Path (Join-Path $real 'notebooks') -Model gpt-4o, o1 -AsOf $asOf)
+            $r | ForEach-Object { '{0}:{1}:{2}:{3}' -f $_.Cell, $_.LineNumber, $_.Column, $_.Match } | Should -Be @('1:1:11:gpt-4o', '2:2:26:gpt-4o-2024-08-06')
+            $r[1].Line | Should -Be 'r = client.create(model="gpt-4o-2024-08-06")'
+            $text = $r | Format-Table | Out-String -Width 80
+            $text | Should -Match '\s2:2\s+gpt-4o-2024-08-'
+            ($r[0] | Format-List | Out-String) | Should -Match 'Cell\s+: 1'
+        }
+
+        It 'says once in -Verbose how much text it searched and how many binary files it skipped' {
+            $verbose = @(Find-ModelReference -Path (Join-Path $real 'notebooks') -Model gpt-4o -AsOf $asOf -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })
+            $verbose.Message | Should -Not -Match 'plot\.png'
+            $verbose.Message | Where-Object { $_ -like 'Searched * text file*' } | Should -Match '^Searched 1 text file \(0\.0 MB of text\) in [0-9.]+ s; skipped 1 binary file\.$'
+        }
+
+        It 'searches a committed file that .gitignore covers, reading the index git wrote' -Skip:(-not (Get-Command git -ErrorAction SilentlyContinue)) {
+            $repo = Join-Path $TestDrive 'tracked'
+            $null = New-Item -ItemType Directory -Force -Path (Join-Path $repo 'scripts')
+            Set-Content -LiteralPath (Join-Path $repo 'scripts/.env') -Value 'AZURE_OPENAI_MODEL=gpt-4o'
+            Set-Content -LiteralPath (Join-Path $repo 'local.env') -Value 'AZURE_OPENAI_MODEL=gpt-4o'
+            git -C $repo init -q 2>&1 | Out-Null
+            git -C $repo add scripts/.env 2>&1 | Out-Null
+            Set-Content -LiteralPath (Join-Path $repo '.gitignore') -Value "*.env`n.env"
+            $r = @(Find-ModelReference -Path $repo -Model gpt-4o -AsOf $asOf)
+            $r | ForEach-Object { $_.RelativePath($repo).Replace('\', '/') } | Should -Be @('scripts/.env')
+        }
+
+        It 'finds dated ids by default and labels them with that version' {
+            $r = @(Find-ModelReference -Path (Join-Path $real 'config.py') -AsOf $asOf)
+            $r.Match | Should -Be @('gpt-4o-2024-08-06', 'o1-2024-12-17')
+            $r[0].Model, $r[0].Version | Should -Be @('gpt-4o', '2024-08-06')
+            $r[0].RetirementDate | Should -Be ([datetime]'2026-10-01')
+            $r[1].Model, $r[1].Version | Should -Be @('o1', '2024-12-17')
+            $r[1].RetirementDate | Should -Be ([datetime]'2026-09-16')
         }
     }
 

@@ -11,7 +11,10 @@ namespace ModelLifecycle
         /// <summary>The file's full path (the shape Select-String and Get-Item use).</summary>
         public string Path { get; internal set; } = string.Empty;
 
-        /// <summary>1-based.</summary>
+        /// <summary>In a notebook (.ipynb), the 1-based cell whose source holds the match; LineNumber and Column are within it. Null elsewhere.</summary>
+        public int? Cell { get; internal set; }
+
+        /// <summary>1-based (within the cell, in a notebook).</summary>
         public int LineNumber { get; internal set; }
 
         /// <summary>1-based, in UTF-16 code units of the decoded line (what PowerShell and editors count).</summary>
@@ -32,7 +35,7 @@ namespace ModelLifecycle
         /// </summary>
         public string? Model { get; internal set; }
 
-        /// <summary>The version a deployment pins; null for model ids, which code names without a version.</summary>
+        /// <summary>The version a deployment pins or a dated id names (gpt-4o-2024-08-06); null for a bare model id.</summary>
         public string? Version { get; internal set; }
 
         /// <summary>The stage as of AsOf (docs vocabulary); null when the catalog does not know the model.</summary>
@@ -73,7 +76,8 @@ namespace ModelLifecycle
             return Path.Length > prefix.Length && Path.StartsWith(prefix, comparison) ? Path.Substring(prefix.Length) : Path;
         }
 
-        /// <summary>"path:line:column: match", the form editors and terminals turn into a link.</summary>
-        public override string ToString() => Path + ":" + LineNumber + ":" + Column + ": " + Match;
+        /// <summary>"path:line:column: match", the form editors and terminals turn into a link ("path (cell N):line:column: match" in a notebook).</summary>
+        public override string ToString() =>
+            Path + (Cell is int cell ? " (cell " + cell.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")" : string.Empty) + ":" + LineNumber + ":" + Column + ": " + Match;
     }
 }

@@ -16,6 +16,9 @@ namespace ModelLifecycle.Core.References
         private static readonly byte[] AsciiLower = BuildLowerTable();
 
         private readonly byte[][] needles;
+        private readonly byte[][] exact;
+        private readonly PatternRules[] rules;
+        private readonly bool anyYields;
         private readonly AnchorGroup[] groups;
         private readonly BigramFilter? bigrams;
         private readonly bool caseSensitive;
@@ -27,7 +30,10 @@ namespace ModelLifecycle.Core.References
             this.caseSensitive = caseSensitive;
             this.wholeToken = wholeToken;
             needles = patterns.Select(p => Fold(Encoding.UTF8.GetBytes(p.Text), caseSensitive)).ToArray();
-            MaxLength = needles.Max(n => n.Length);
+            rules = patterns.Select(p => p.Rules).ToArray();
+            exact = patterns.Select(p => Encoding.UTF8.GetBytes(p.Text)).ToArray();
+            anyYields = rules.Any(r => (r & PatternRules.YieldsToDeploymentName) != 0);
+            MaxLength = needles.Max(n => n.Length) + (rules.Any(r => (r & PatternRules.DatedVersions) != 0) ? DatedSuffix.MaxLength : 0);
             byte[] identity = Enumerable.Range(0, 256).Select(i => (byte)i).ToArray();
             var longer = Enumerable.Range(0, needles.Length).Where(p => needles[p].Length >= BigramMinimumLength).ToList();
             if (longer.Count > 0)
@@ -43,7 +49,7 @@ namespace ModelLifecycle.Core.References
 
         public IReadOnlyList<ReferencePattern> Patterns { get; }
 
-        /// <summary>Longest pattern in UTF-8 bytes; the overlap a chunk boundary needs.</summary>
+        /// <summary>Longest match in UTF-8 bytes (a pattern and any version suffix); the overlap a chunk boundary needs.</summary>
         public int MaxLength { get; }
 
         /// <summary>The distinct bytes hunted for (for diagnostics and tests).</summary>
@@ -86,6 +92,11 @@ namespace ModelLifecycle.Core.References
             {
                 found.Sort(firstNew, found.Count - firstNew, RawMatchOrder.Instance);
             }
+
+            if (anyYields && found.Count - firstNew > 1)
+            {
+                DropYielded(found, firstNew);
+            }
         }
 
         /// <summary>Adds the match of pattern <paramref name="patternIndex"/> at <paramref name="start"/>, if there is one.</summary>
@@ -98,12 +109,99 @@ namespace ModelLifecycle.Core.References
 
             byte[] needle = needles[patternIndex];
             int end = start + needle.Length;
-            if (end <= dataEnd
-                && Equal(buffer, start, needle)
-                && (!wholeToken || TokenRules.IsWholeToken(buffer, dataStart, dataEnd, start, end)))
+            if (end > dataEnd || !Equal(buffer, start, needle))
             {
-                found.Add(new RawMatch(start, needle.Length, patternIndex));
+                return;
             }
+
+            PatternRules rule = rules[patternIndex];
+            if ((rule & PatternRules.MatchCase) != 0 && !caseSensitive && !EqualExactly(buffer, start, exact[patternIndex]))
+            {
+                return;
+            }
+
+            int length;
+            if (!wholeToken || TokenRules.IsWholeToken(buffer, dataStart, dataEnd, start, end))
+            {
+                // A whole token; with a version suffix right after it, the match is the dated id.
+                int suffix = (rule & PatternRules.DatedVersions) != 0 && end < dataEnd && buffer[end] == '-'
+                    ? DatedSuffix.Length(buffer, end, dataEnd, e => !wholeToken || TokenRules.IsWholeToken(buffer, dataStart, dataEnd, start, e))
+                    : 0;
+                length = needle.Length + suffix;
+            }
+            else if ((rule & PatternRules.DatedVersions) != 0 && end < dataEnd && buffer[end] == '-')
+            {
+                // Not a token by itself because a '-' follows: a token once the version suffix is taken in.
+                int suffix = DatedSuffix.Length(buffer, end, dataEnd, e => TokenRules.IsWholeToken(buffer, dataStart, dataEnd, start, e));
+                if (suffix == 0)
+                {
+                    return;
+                }
+
+                length = needle.Length + suffix;
+            }
+            else
+            {
+                return;
+            }
+
+            if ((rule & PatternRules.NotInBase64) != 0 && Base64Run.IsInside(buffer, dataStart, dataEnd, start, start + length))
+            {
+                return;
+            }
+
+            if ((rule & PatternRules.NamingContextOnly) != 0 && !NamingContext.IsNaming(buffer, dataStart, dataEnd, start, start + length))
+            {
+                return;
+            }
+
+            found.Add(new RawMatch(start, length, patternIndex));
+        }
+
+        /// <summary>Removes, from found[from..], the matches of yielding patterns that a deployment-name match covers exactly.</summary>
+        private void DropYielded(List<RawMatch> found, int from)
+        {
+            for (int i = found.Count - 1; i >= from; i--)
+            {
+                RawMatch m = found[i];
+                if ((rules[m.PatternIndex] & PatternRules.YieldsToDeploymentName) == 0)
+                {
+                    continue;
+                }
+
+                // Found is in start order, so the matches at the same place are its neighbours.
+                int j = i;
+                while (j > from && found[j - 1].Start == m.Start)
+                {
+                    j--;
+                }
+
+                for (; j < found.Count && found[j].Start == m.Start; j++)
+                {
+                    RawMatch other = found[j];
+                    if (other.Length == m.Length && Patterns[other.PatternIndex].Kind == PatternKind.DeploymentName)
+                    {
+                        found.RemoveAt(i);
+                        break;
+                    }
+                }
+            }
+        }
+
+        /// <summary>How many bytes of a match are the pattern itself (the rest is a version suffix).</summary>
+        internal int PatternLength(int patternIndex) => needles[patternIndex].Length;
+
+        private static bool EqualExactly(byte[] buffer, int start, byte[] text)
+        {
+            for (int i = 0; i < text.Length; i++)
+            {
+                if (buffer[start + i] != text[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private bool Equal(byte[] buffer, int start, byte[] needle)

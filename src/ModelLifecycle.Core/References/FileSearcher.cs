@@ -51,9 +51,13 @@ namespace ModelLifecycle.Core.References
             buffer = new byte[Math.Max(chunkSize, 4 * (patterns.MaxLength + 8))];
         }
 
+        /// <summary>How many bytes of text the last search went through (0 for a binary file; up to the binary data for one that stopped there).</summary>
+        public long TextBytes { get; private set; }
+
         /// <param name="expectedLength">The size the walker saw, or -1; reading stops there without an extra call.</param>
         public FileSearchOutcome Search(Stream stream, long expectedLength, string path, Action<ReferenceMatch> emit, CancellationToken cancellation)
         {
+            TextBytes = 0;
             int dataEnd = Fill(stream, 0, expectedLength, out bool eof);
             if (dataEnd >= 2 && ((buffer[0] == 0xFF && buffer[1] == 0xFE) || (buffer[0] == 0xFE && buffer[1] == 0xFF)))
             {
@@ -80,6 +84,7 @@ namespace ModelLifecycle.Core.References
             }
 
             var outcome = FileSearchOutcome.Searched;
+            TextBytes = dataEnd;
             int searchStart = contextStart;
             lineNumber = 1;
             countedTo = contextStart;
@@ -163,6 +168,8 @@ namespace ModelLifecycle.Core.References
                     eof = true;
                     outcome = FileSearchOutcome.StoppedAtBinaryData;
                 }
+
+                TextBytes += dataEnd - carried;
             }
         }
 
@@ -219,7 +226,9 @@ namespace ModelLifecycle.Core.References
 
             ReferencePattern pattern = patterns.Patterns[match.PatternIndex];
             string text = Utf8.GetString(buffer, match.Start, match.Length);
-            return new ReferenceMatch(path, lineNumber, (int)Math.Min(int.MaxValue, column), line, text, pattern.Key, pattern.Kind);
+            int patternLength = patterns.PatternLength(match.PatternIndex);
+            string? version = match.Length > patternLength ? Utf8.GetString(buffer, match.Start + patternLength + 1, match.Length - patternLength - 1) : null;
+            return new ReferenceMatch(path, lineNumber, (int)Math.Min(int.MaxValue, column), line, text, pattern.Key, pattern.Kind, version);
         }
 
         /// <summary>A piece of a long line around the match, cut on character boundaries, marked with "…".</summary>

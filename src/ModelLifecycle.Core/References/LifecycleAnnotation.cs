@@ -39,6 +39,7 @@ namespace ModelLifecycle.Core.References
             new ModelReference
             {
                 Path = match.Path,
+                Cell = match.Cell,
                 LineNumber = match.LineNumber,
                 Column = match.Column,
                 Line = match.Line,

@@ -11,8 +11,13 @@ namespace ModelLifecycle.Core.References
     /// <item>A model id in code names no version, so it stands for whichever version a caller may still be
     /// on: the version that retires soonest among those not retired as of the date (a "not before" date is a
     /// floor, not a plan, so such versions come after dated ones; among undated versions the default comes
-    /// first). When every version has retired, the one that retired last. Its replacements are the ones that
-    /// have not retired themselves (<see cref="RetirementQuery.LiveReplacements"/>).</item>
+    /// first). When every version has retired, the one that retired last. Only versions with a retirement
+    /// date (and the default version) take part when any version has one: undated preview versions say
+    /// nothing about when the model goes (gpt-4's 1106-preview would otherwise hide that every dated
+    /// gpt-4 version has retired). Its replacements are the ones that have not retired themselves, a
+    /// retired one followed to its own replacements, possibly none
+    /// (<see cref="RetirementQuery.ReplacementsFollowingRetired"/>).</item>
+    /// <item>A dated id (<c>gpt-4o-2024-08-06</c>) names its version: that version's entry speaks.</item>
     /// <item>A deployment pins a model, a version and a deployment type: its own entry (fine-tuned names find
     /// their base model's fine-tuned schedule) and the retirement date for its type. A version the catalog
     /// does not know gives no dates rather than another version's.</item>
@@ -37,6 +42,18 @@ namespace ModelLifecycle.Core.References
                 : Describe(new LifecycleAnnotation(entry.Model, null), entry, RetirementQuery.NextRetirement(entry, asOf), catalog, asOf);
         }
 
+        /// <summary>
+        /// A dated id in code (<c>gpt-4o-2024-08-06</c>) names one version: that version's own entry and
+        /// dates. A version the catalog does not know gives no dates rather than another version's.
+        /// </summary>
+        public static LifecycleAnnotation ForModelVersion(LifecycleCatalog catalog, CatalogCloud cloud, string modelId, string version, DateTime asOf)
+        {
+            CatalogEntry? entry = catalog.VersionsOf(cloud, modelId).FirstOrDefault(v => ModelNames.SameVersion(v.Version, version));
+            return entry is null
+                ? new LifecycleAnnotation(modelId, version)
+                : Describe(new LifecycleAnnotation(entry.Model, entry.Version), entry, RetirementQuery.NextRetirement(entry, asOf), catalog, asOf);
+        }
+
         public static LifecycleAnnotation ForDeployment(LifecycleCatalog catalog, CatalogCloud cloud, Deployment deployment, DateTime asOf)
         {
             if (string.IsNullOrWhiteSpace(deployment.Model))
@@ -59,10 +76,13 @@ namespace ModelLifecycle.Core.References
         /// <summary>
         /// The entry a version-less model id is labelled with: of the versions some deployment type of
         /// which is still ahead (or undated), the one whose next retirement comes first; when every
-        /// version has retired, the one that retired last. Null when the model has no entry.
+        /// version has retired, the one that retired last. When some version has a date, versions without
+        /// one take part only as the default version. Null when the model has no entry.
         /// </summary>
-        internal static CatalogEntry? SpeaksForModel(IReadOnlyList<CatalogEntry> versions, DateTime asOf)
+        internal static CatalogEntry? SpeaksForModel(IReadOnlyList<CatalogEntry> all, DateTime asOf)
         {
+            List<CatalogEntry> dated = all.Where(v => v.LatestRetirementDate is not null || v.IsDefaultVersion == true).ToList();
+            IReadOnlyList<CatalogEntry> versions = all.Any(v => v.LatestRetirementDate is not null) ? dated : all;
             List<CatalogEntry> live = versions.Where(v => RetirementQuery.StageAsOf(v, asOf) != LifecycleStage.Retired).ToList();
             if (live.Count > 0)
             {
@@ -89,7 +109,7 @@ namespace ModelLifecycle.Core.References
             annotation.RetirementDate = retirement;
             annotation.RetirementDateIsTentative = retirement is not null && RetirementQuery.IsTentative(entry.RetirementQualifier);
             annotation.DaysUntilRetirement = retirement is DateTime d ? (int)(d - asOf.Date).TotalDays : (int?)null;
-            annotation.Replacement = RetirementQuery.LiveReplacements(entry, catalog, asOf);
+            annotation.Replacement = RetirementQuery.ReplacementsFollowingRetired(entry, catalog, asOf);
             return annotation;
         }
     }

@@ -4,7 +4,19 @@ namespace ModelLifecycle.Core.References
     public sealed class ReferenceMatch
     {
         public ReferenceMatch(string path, int lineNumber, int column, string line, string match, string key, PatternKind kind)
+            : this(path, lineNumber, column, line, match, key, kind, null)
         {
+        }
+
+        public ReferenceMatch(string path, int lineNumber, int column, string line, string match, string key, PatternKind kind, string? version)
+            : this(path, null, lineNumber, column, line, match, key, kind, version)
+        {
+        }
+
+        public ReferenceMatch(string path, int? cell, int lineNumber, int column, string line, string match, string key, PatternKind kind, string? version)
+        {
+            Cell = cell;
+            Version = version;
             Path = path;
             LineNumber = lineNumber;
             Column = column;
@@ -16,6 +28,13 @@ namespace ModelLifecycle.Core.References
 
         /// <summary>The file: the search root as the caller gave it, joined with the path below it.</summary>
         public string Path { get; }
+
+        /// <summary>
+        /// In a notebook (.ipynb), the 1-based number of the cell whose source holds the match, counting
+        /// every cell; <see cref="LineNumber"/> and <see cref="Column"/> are then within that cell's source.
+        /// Null in other files.
+        /// </summary>
+        public int? Cell { get; }
 
         /// <summary>1-based line number (lines end at LF; a CR before it belongs to the line ending).</summary>
         public int LineNumber { get; }
@@ -40,6 +59,15 @@ namespace ModelLifecycle.Core.References
 
         public PatternKind Kind { get; }
 
-        public override string ToString() => $"{Path}:{LineNumber}:{Column}: {Match}";
+        /// <summary>
+        /// The version a dated model id names (<c>2024-08-06</c> in <c>gpt-4o-2024-08-06</c>), as written;
+        /// null when the match is the bare pattern (see <see cref="PatternRules.DatedVersions"/>).
+        /// </summary>
+        public string? Version { get; }
+
+        public override string ToString() => Cell is int cell ? $"{Path} (cell {cell}):{LineNumber}:{Column}: {Match}" : $"{Path}:{LineNumber}:{Column}: {Match}";
+
+        /// <summary>The same match in a notebook cell (see <see cref="Cell"/>).</summary>
+        internal ReferenceMatch InCell(int cell) => new ReferenceMatch(Path, cell, LineNumber, Column, Line, Match, Key, Kind, Version);
     }
 }

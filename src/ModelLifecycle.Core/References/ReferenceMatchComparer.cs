@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace ModelLifecycle.Core.References
 {
     /// <summary>
-    /// The documented total order of matches: path (ordinal), line, column, then key and kind. Results arrive
+    /// The documented total order of matches: path (ordinal), notebook cell, line, column, then key and kind. Results arrive
     /// in file order within a file but files interleave as workers finish them; sort with this comparer (or
     /// set <see cref="ReferenceScanOptions.SortResults"/>) for output that is the same on every run.
     /// </summary>
@@ -30,6 +30,11 @@ namespace ModelLifecycle.Core.References
             }
 
             int c = string.CompareOrdinal(x.Path, y.Path);
+            if (c == 0)
+            {
+                c = Nullable.Compare(x.Cell, y.Cell);
+            }
+
             if (c == 0)
             {
                 c = x.LineNumber.CompareTo(y.LineNumber);

@@ -10,10 +10,16 @@ namespace ModelLifecycle.Core.References
     public sealed class ReferencePattern
     {
         public ReferencePattern(string text, string key, PatternKind kind)
+            : this(text, key, kind, PatternRules.None)
+        {
+        }
+
+        public ReferencePattern(string text, string key, PatternKind kind, PatternRules rules)
         {
             Text = text ?? throw new ArgumentNullException(nameof(text));
             Key = key ?? throw new ArgumentNullException(nameof(key));
             Kind = kind;
+            Rules = rules;
         }
 
         /// <summary>A pattern whose key is its own text.</summary>
@@ -27,6 +33,9 @@ namespace ModelLifecycle.Core.References
         public string Key { get; }
 
         public PatternKind Kind { get; }
+
+        /// <summary>Where a match counts besides being a whole token (none by default).</summary>
+        public PatternRules Rules { get; }
 
         public override string ToString() => Text == Key ? $"{Kind}:{Text}" : $"{Kind}:{Text} ({Key})";
     }

@@ -13,6 +13,8 @@ namespace ModelLifecycle.Core.References
     {
         private readonly Dictionary<string, LifecycleAnnotation> models;
         private readonly Dictionary<string, IReadOnlyList<LifecycleAnnotation>> deployments;
+        private readonly Func<string, string, LifecycleAnnotation>? forVersion;
+        private readonly Dictionary<string, LifecycleAnnotation> versions = new Dictionary<string, LifecycleAnnotation>(StringComparer.OrdinalIgnoreCase);
 
         public ReferencePlan(
             IReadOnlyList<ReferencePattern> patterns,
@@ -20,8 +22,10 @@ namespace ModelLifecycle.Core.References
             Dictionary<string, LifecycleAnnotation> models,
             IReadOnlyList<string> deploymentNames,
             Dictionary<string, IReadOnlyList<LifecycleAnnotation>> deployments,
-            DateTime asOf)
+            DateTime asOf,
+            Func<string, string, LifecycleAnnotation>? forVersion = null)
         {
+            this.forVersion = forVersion;
             Patterns = patterns;
             ModelIds = modelIds;
             DeploymentNames = deploymentNames;
@@ -55,8 +59,31 @@ namespace ModelLifecycle.Core.References
         /// One result per label: a deployment name used on two accounts for different models is reported
         /// with each, since the code may be talking to either.
         /// </summary>
-        public IEnumerable<ModelReference> Annotate(ReferenceMatch match) =>
-            AnnotationsFor(match.Kind, match.Key).Select(a => a.Stamp(match, AsOf));
+        public IEnumerable<ModelReference> Annotate(ReferenceMatch match)
+        {
+            if (match.Kind == PatternKind.ModelId && match.Version is string version && forVersion is not null)
+            {
+                return new[] { AnnotationForVersion(match.Key, version).Stamp(match, AsOf) };
+            }
+
+            return AnnotationsFor(match.Kind, match.Key).Select(a => a.Stamp(match, AsOf));
+        }
+
+        /// <summary>The label of a dated id, worked out on first sight (results are annotated on one thread at a time).</summary>
+        internal LifecycleAnnotation AnnotationForVersion(string key, string version)
+        {
+            lock (versions)
+            {
+                string id = key + "\n" + version;
+                if (!versions.TryGetValue(id, out LifecycleAnnotation? annotation))
+                {
+                    annotation = forVersion!(key, version);
+                    versions.Add(id, annotation);
+                }
+
+                return annotation;
+            }
+        }
 
         public string Describe()
         {

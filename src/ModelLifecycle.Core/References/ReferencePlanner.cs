@@ -8,6 +8,9 @@ namespace ModelLifecycle.Core.References
     /// <summary>
     /// Decides what a Find-ModelReference search looks for:
     /// <list type="bullet">
+    /// <item>Model ids match also with a version suffix (<c>gpt-4o-2024-08-06</c>, <c>gpt-35-turbo-1106</c>), and
+    /// such a match is labelled with that version (<see cref="PatternRules.DatedVersions"/>).</item>
+    /// <item>Ids of three characters or fewer match in the case written and not inside base64 runs.</item>
     /// <item>-Model ids as typed (each with its other spellings, <see cref="ModelIdSpellings"/>), reported under
     /// the catalog's spelling, so gpt-3.5-turbo joins the catalog's gpt-35-turbo. A wildcard selects the
     /// catalog's model names that it matches in any spelling.</item>
@@ -15,6 +18,9 @@ namespace ModelLifecycle.Core.References
     /// name on several accounts).</item>
     /// <item>-DeploymentName names are searched as given; a name that also arrived as a deployment takes
     /// that deployment's model.</item>
+    /// <item>Deployment names match only where code names a deployment (<see cref="NamingContext"/>); a
+    /// name that is an ordinary word is warned about once. A deployment named after a model id is
+    /// reported once where both match, as the deployment.</item>
     /// <item>When none of those is given: every base model with a version whose scheduled retirement falls
     /// within RetiringWithinDays of AsOf, plus those retired in the year before AsOf ("not before"
     /// floors are not schedules, and fine-tuned schedules concern deployments, which code names by
@@ -82,8 +88,28 @@ namespace ModelLifecycle.Core.References
                 }
             }
 
+            foreach (string name in builder.DeploymentNames.Where(IsOrdinaryWord))
+            {
+                sink.WriteWarning($"The deployment name '{name}' is an ordinary word; it is matched only where code names a deployment (a string literal, a deployment or model setting, a deployments/ URL), and some of those may still mean something else.");
+            }
+
             return builder.Build();
         }
+
+        /// <summary>A name made of letters only (chat, default, embedding): a word code also uses for other things.</summary>
+        internal static bool IsOrdinaryWord(string name) => name.Length > 0 && name.All(c => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+
+        /// <summary>Ids this short (tts, o1, o3) are also abbreviations and turn up in encoded data.</summary>
+        internal const int ShortIdLength = 3;
+
+        /// <summary>
+        /// Model ids match dated too; short ones match as written (TTS in prose is an abbreviation, tts in
+        /// code the model) and not inside base64 runs.
+        /// </summary>
+        internal static PatternRules RulesFor(string modelIdSpelling) =>
+            modelIdSpelling.Length <= ShortIdLength
+                ? PatternRules.DatedVersions | PatternRules.MatchCase | PatternRules.NotInBase64
+                : PatternRules.DatedVersions;
 
         /// <summary>The default set (see the class summary), sorted by name.</summary>
         internal const int RetiredLookbackDays = 365;
@@ -172,7 +198,7 @@ namespace ModelLifecycle.Core.References
 
                 foreach (string spelling in ModelIdSpellings.Expand(typed))
                 {
-                    Add(new ReferencePattern(spelling, canonical, PatternKind.ModelId));
+                    Add(new ReferencePattern(spelling, canonical, PatternKind.ModelId, RulesFor(spelling)));
                 }
             }
 
@@ -183,14 +209,27 @@ namespace ModelLifecycle.Core.References
                     list = new List<Deployment?>();
                     deployments.Add(name, list);
                     deploymentNames.Add(name);
-                    Add(new ReferencePattern(name, PatternKind.DeploymentName));
+                    Add(new ReferencePattern(name, name, PatternKind.DeploymentName, PatternRules.NamingContextOnly));
                 }
 
                 list.Add(deployment);
             }
 
+            public IReadOnlyList<string> DeploymentNames => deploymentNames;
+
             public ReferencePlan Build()
             {
+                // A deployment named after its model: where the name stands as a deployment, it is reported
+                // once, as the deployment (with its version); elsewhere it is the model id.
+                for (int i = 0; i < patterns.Count; i++)
+                {
+                    ReferencePattern p = patterns[i];
+                    if (p.Kind == PatternKind.ModelId && deployments.ContainsKey(p.Text))
+                    {
+                        patterns[i] = new ReferencePattern(p.Text, p.Key, p.Kind, p.Rules | PatternRules.YieldsToDeploymentName);
+                    }
+                }
+
                 var labels = new Dictionary<string, IReadOnlyList<LifecycleAnnotation>>(keys);
                 foreach (KeyValuePair<string, List<Deployment?>> pair in deployments)
                 {
@@ -204,12 +243,19 @@ namespace ModelLifecycle.Core.References
                             .ToList());
                 }
 
-                return new ReferencePlan(patterns, modelIds, models, deploymentNames, labels, request.AsOf);
+                return new ReferencePlan(
+                    patterns,
+                    modelIds,
+                    models,
+                    deploymentNames,
+                    labels,
+                    request.AsOf,
+                    (key, version) => LifecycleAnnotator.ForModelVersion(catalog, request.Cloud, key, version, request.AsOf));
             }
 
             private void Add(ReferencePattern pattern)
             {
-                if (patternIds.Add(pattern.Kind + "\n" + pattern.Key + "\n" + pattern.Text))
+                if (patternIds.Add(pattern.Kind + "\n" + pattern.Key + "\n" + (int)pattern.Rules + "\n" + pattern.Text))
                 {
                     patterns.Add(pattern);
                 }

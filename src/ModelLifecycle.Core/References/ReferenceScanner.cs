@@ -22,7 +22,8 @@ namespace ModelLifecycle.Core.References
         /// directly. Cancelling <paramref name="cancellationToken"/> ends the enumeration with an
         /// <see cref="OperationCanceledException"/>; disposing the enumerator early stops the workers.
         /// A pattern given twice (same kind and key, and texts that match alike) is searched once; one text
-        /// under two keys or kinds gives one match for each.
+        /// under two keys or kinds gives one match for each, except that a pattern with
+        /// <see cref="PatternRules.YieldsToDeploymentName"/> gives way to a deployment name matched at the same place.
         /// </summary>
         /// <exception cref="ModelLifecycleException">InvalidReferencePattern, at once, for an unusable pattern.</exception>
         public static IEnumerable<ReferenceMatch> Scan(
@@ -131,7 +132,7 @@ namespace ModelLifecycle.Core.References
                 }
 
                 string text = caseSensitive ? pattern.Text : AsciiLower(pattern.Text);
-                if (seen.Add(pattern.Kind + "\n" + pattern.Key + "\n" + text))
+                if (seen.Add(pattern.Kind + "\n" + pattern.Key + "\n" + (int)pattern.Rules + "\n" + text))
                 {
                     distinct.Add(pattern);
                 }

@@ -32,6 +32,7 @@ namespace ModelLifecycle.Core.References
         private int filesFound;
         private int filesSearched;
         private int binaryFiles;
+        private int stoppedFiles;
         private long bytesSearched;
         private long lastProgress;
         private volatile bool walkFinished;
@@ -71,13 +72,21 @@ namespace ModelLifecycle.Core.References
         public ProgressReport CompletedProgress() =>
             new ProgressReport(ProgressActivityId, ProgressActivity, "Done", filesSearched, filesFound) { IsComplete = true };
 
+        /// <summary>
+        /// The one verbose line about what was read: text files and how much text (binary files count
+        /// neither, a notebook counts its cell sources), then the binary files skipped, and those whose
+        /// search stopped at binary data after some text.
+        /// </summary>
         public string Summary() => string.Format(
             CultureInfo.InvariantCulture,
-            "Searched {0} files ({1:0.0} MB) in {2:0.00} s; skipped {3} binary files.",
-            filesSearched,
+            "Searched {0} ({1:0.0} MB of text) in {2:0.00} s; skipped {3}{4}.",
+            Count(filesSearched - binaryFiles, "text file"),
             Interlocked.Read(ref bytesSearched) / (1024.0 * 1024.0),
             clock.Elapsed.TotalSeconds,
-            binaryFiles);
+            Count(binaryFiles, "binary file"),
+            stoppedFiles == 0 ? string.Empty : "; searched " + Count(stoppedFiles, "file") + " up to binary data");
+
+        private static string Count(int n, string noun) => n.ToString(CultureInfo.InvariantCulture) + " " + noun + (n == 1 ? string.Empty : "s");
 
         private void WalkAll()
         {
@@ -118,12 +127,8 @@ namespace ModelLifecycle.Core.References
                 Action<ReferenceMatch> emit = match => Post(ScanEvent.Found(match));
                 foreach (FileWorkItem file in files.GetConsumingEnumerable(token))
                 {
-                    SearchFile(searcher, file, emit, token);
+                    Interlocked.Add(ref bytesSearched, SearchFile(searcher, file, emit, token));
                     Interlocked.Increment(ref filesSearched);
-                    if (file.Length > 0)
-                    {
-                        Interlocked.Add(ref bytesSearched, file.Length);
-                    }
 
                     ReportProgressNowAndThen();
                 }
@@ -144,11 +149,26 @@ namespace ModelLifecycle.Core.References
             }
         }
 
-        private void SearchFile(FileSearcher searcher, FileWorkItem file, Action<ReferenceMatch> emit, CancellationToken token)
+        /// <summary>Searches one file and returns how many bytes of text that was.</summary>
+        private long SearchFile(FileSearcher searcher, FileWorkItem file, Action<ReferenceMatch> emit, CancellationToken token)
         {
             FileSearchOutcome outcome;
             try
             {
+                if (NotebookSearcher.IsNotebook(file.DisplayPath))
+                {
+                    using (Stream stream = options.FileSystem.OpenRead(file.FullPath))
+                    {
+                        long notebookText = NotebookSearcher.Search(searcher, stream, file.DisplayPath, emit, token);
+                        if (notebookText >= 0)
+                        {
+                            return notebookText;
+                        }
+                    }
+
+                    Post(ScanEvent.Said($"'{file.DisplayPath}' is not a notebook whose cells can be read; searched as text."));
+                }
+
                 using (Stream stream = options.FileSystem.OpenRead(file.FullPath))
                 {
                     outcome = searcher.Search(stream, file.Length, file.DisplayPath, emit, token);
@@ -159,18 +179,20 @@ namespace ModelLifecycle.Core.References
                 // Matches the file gave before the failure have gone out already; the error says the rest is missing.
                 Post(ScanEvent.Failed(new ModelLifecycleException(
                     ReferenceErrorIds.FileReadFailed, ErrorKind.ReadError, $"Cannot read '{file.DisplayPath}': {e.Message}", file.DisplayPath, e)));
-                return;
+                return 0;
             }
 
+            // Counted for the summary, not said per file: a tree can hold thousands of binary files.
             if (outcome == FileSearchOutcome.Binary)
             {
                 Interlocked.Increment(ref binaryFiles);
-                Post(ScanEvent.Said($"Skipped binary file '{file.DisplayPath}'."));
             }
             else if (outcome == FileSearchOutcome.StoppedAtBinaryData)
             {
-                Post(ScanEvent.Said($"Stopped searching '{file.DisplayPath}' at binary data."));
+                Interlocked.Increment(ref stoppedFiles);
             }
+
+            return searcher.TextBytes;
         }
 
         /// <summary>A few progress reports a second at most, from whichever worker notices it is time.</summary>

@@ -12,7 +12,8 @@ namespace ModelLifecycle.Core.References
     /// Lists the files to search under each root. It skips .git, symbolic links (never followed, so link
     /// loops cannot trap it; a link named as a root is followed, as the caller asked for it), empty and
     /// special files (a FIFO reports size 0, and opening one would block), what .gitignore files exclude
-    /// unless NoIgnore, and what the caller's globs filter out. Failures are reported and the walk goes on.
+    /// unless NoIgnore (but not the files a repository's index tracks, see <see cref="GitIndex"/>), and
+    /// what the caller's globs filter out. Failures are reported and the walk goes on.
     /// </summary>
     internal sealed class SourceTreeWalker
     {
@@ -54,9 +55,12 @@ namespace ModelLifecycle.Core.References
             }
 
             string fullRoot = Path.GetFullPath(root);
-            IgnoreStack? ignore = noIgnore ? null : AncestorRules(fullRoot);
+            string? repositoryTop = null;
+            IgnoreStack? ignore = noIgnore ? null : AncestorRules(fullRoot, out repositoryTop);
+            GitIndex? index = repositoryTop == null ? null : GitIndex.TryRead(fileSystem, repositoryTop);
+            string rootFromTop = repositoryTop == null ? string.Empty : fullRoot.Substring(repositoryTop.Length).Trim('/', '\\').Replace('\\', '/');
             var pending = new Stack<DirectoryToWalk>();
-            pending.Push(new DirectoryToWalk(fullRoot, root, string.Empty, ignore));
+            pending.Push(new DirectoryToWalk(fullRoot, root, string.Empty, ignore, false));
             while (pending.Count > 0)
             {
                 cancellation.ThrowIfCancellationRequested();
@@ -88,16 +92,25 @@ namespace ModelLifecycle.Core.References
                     }
 
                     string relative = directory.RelativePath.Length == 0 ? entry.Name : directory.RelativePath + "/" + entry.Name;
-                    if (rules != null && rules.IsIgnored(entry.FullPath, entry.Name, entry.IsDirectory))
+                    bool onlyTracked = directory.OnlyTracked;
+                    if (onlyTracked || (rules != null && rules.IsIgnored(entry.FullPath, entry.Name, entry.IsDirectory)))
                     {
-                        continue;
+                        // Ignored, unless git tracks it (or, for a directory, something in it): git keeps
+                        // searching a committed file that a later .gitignore covers, and so does this walk.
+                        string fromTop = rootFromTop.Length == 0 ? relative : rootFromTop + "/" + relative;
+                        if (index == null || !(entry.IsDirectory ? index.HoldsTrackedFiles(fromTop) : index.TracksFile(fromTop)))
+                        {
+                            continue;
+                        }
+
+                        onlyTracked = true;
                     }
 
                     if (entry.IsDirectory)
                     {
                         if (filter.IncludesDirectory(relative, entry.Name))
                         {
-                            subdirectories.Add(new DirectoryToWalk(entry.FullPath, Path.Combine(directory.DisplayPath, entry.Name), relative, rules));
+                            subdirectories.Add(new DirectoryToWalk(entry.FullPath, Path.Combine(directory.DisplayPath, entry.Name), relative, rules, onlyTracked));
                         }
                     }
                     else if (entry.Length > 0 && filter.IncludesFile(relative, entry.Name))
@@ -133,10 +146,10 @@ namespace ModelLifecycle.Core.References
         /// the root, and .git/info/exclude, apply to it too (a search of src/ still skips what the top-level
         /// .gitignore excludes). Outside a repository, parent directories are none of the search's business.
         /// </summary>
-        private IgnoreStack? AncestorRules(string fullRoot)
+        private IgnoreStack? AncestorRules(string fullRoot, out string? repositoryTop)
         {
             var chain = new List<string>();
-            string? repositoryTop = null;
+            repositoryTop = null;
             for (string? directory = fullRoot; directory != null; directory = Path.GetDirectoryName(directory))
             {
                 chain.Add(directory);
@@ -196,8 +209,9 @@ namespace ModelLifecycle.Core.References
 
         private sealed class DirectoryToWalk
         {
-            public DirectoryToWalk(string fullPath, string displayPath, string relativePath, IgnoreStack? ignore)
+            public DirectoryToWalk(string fullPath, string displayPath, string relativePath, IgnoreStack? ignore, bool onlyTracked)
             {
+                OnlyTracked = onlyTracked;
                 FullPath = fullPath;
                 DisplayPath = displayPath;
                 RelativePath = relativePath;
@@ -212,6 +226,9 @@ namespace ModelLifecycle.Core.References
             public string RelativePath { get; }
 
             public IgnoreStack? Ignore { get; }
+
+            /// <summary>An ignored directory entered for the tracked files in it: only those are searched.</summary>
+            public bool OnlyTracked { get; }
         }
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
@@ -52,7 +53,23 @@ namespace ModelLifecycle.Core.Tests.References
             List<ReferenceMatch> matches = Scan.Run(tree.Root, new[] { Scan.Model("gpt-4o") }, null, sink);
 
             Assert.Equal(new[] { "text.txt:1:1:gpt-4o" }, matches.Describe(tree.Root));
-            Assert.Contains(sink.Verbose, v => v.Contains("image.png"));
+            Assert.Contains(sink.Verbose, v => v.StartsWith("Searched 1 text file (0.0 MB of text)", StringComparison.Ordinal) && v.EndsWith("skipped 1 binary file.", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void The_summary_counts_text_not_the_size_of_binary_files()
+        {
+            using var tree = new TempTree();
+            tree.WriteBytes("big.bin", new byte[3 * 1024 * 1024]);
+            tree.WriteBytes("mixed.dat", Encoding.ASCII.GetBytes(new string('x', 200) + "\n").Concat(new byte[1024 * 1024]).ToArray());
+            tree.Write("text.txt", new string('y', 1024 * 1024) + "\n");
+            var sink = new RecordingSink();
+
+            Scan.Run(tree.Root, new[] { Scan.Model("gpt-4o") }, new ReferenceScanOptions { ChunkSize = 64 }, sink);
+
+            string summary = Assert.Single(sink.Verbose);
+            Assert.StartsWith("Searched 2 text files (1.0 MB of text) in ", summary, StringComparison.Ordinal);
+            Assert.EndsWith("; skipped 1 binary file; searched 1 file up to binary data.", summary, StringComparison.Ordinal);
         }
 
         [Fact]

@@ -59,18 +59,18 @@ namespace ModelLifecycle.Core.Tests.References
         }
 
         [Fact]
-        public void A_deployment_named_after_a_model_is_reported_both_as_the_id_and_as_the_deployment()
+        public void A_deployment_named_after_a_model_is_reported_once_as_the_deployment_where_it_names_one()
         {
             using var tree = new TempTree();
-            tree.Write("a.cs", "var d = \"alpha\";\n");
+            tree.Write("a.cs", "var d = \"alpha\"; // alpha\n");
             var request = new ModelReferenceRequest();
             request.Deployments.Add(Deployment("alpha", "3", name: "alpha"));
 
             List<ModelReference> found = Find(tree, request);
 
             Assert.Equal(
-                new[] { "ModelId alpha  2026-09-01", "DeploymentName alpha 3 2026-12-01" },
-                found.Select(r => $"{r.Kind} {r.Model} {r.Version} {r.RetirementDate:yyyy-MM-dd}"));
+                new[] { "10 DeploymentName alpha 3 2026-12-01", "21 ModelId alpha  2026-09-01" },
+                found.Select(r => $"{r.Column} {r.Kind} {r.Model} {r.Version} {r.RetirementDate:yyyy-MM-dd}"));
         }
 
         [Fact]

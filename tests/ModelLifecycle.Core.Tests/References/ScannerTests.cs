@@ -156,7 +156,8 @@ namespace ModelLifecycle.Core.Tests.References
 
             Assert.Equal(50, count);
             Assert.Equal(new[] { Environment.CurrentManagedThreadId }, sink.CallingThreads);
-            Assert.Equal(50, sink.Verbose.Count(v => v.StartsWith("Skipped binary", StringComparison.Ordinal)));
+            Assert.Contains(sink.Verbose, v => v.StartsWith("Searched 50 text files (0.0 MB of text) in ", StringComparison.Ordinal) && v.EndsWith("; skipped 50 binary files.", StringComparison.Ordinal));
+            Assert.DoesNotContain(sink.Verbose, v => v.Contains(".dat"));
             Assert.Single(sink.Errors);
         }
 
