@@ -1,30 +1,11 @@
-using System.Globalization;
-
 namespace ModelLifecycle.Core.Catalog
 {
     /// <summary>A catalog file that cannot be used: names the file, the position and the problem.</summary>
-    public sealed class CatalogFormatException : ModelLifecycleException
+    public sealed class CatalogFormatException : DataFileFormatException
     {
         public CatalogFormatException(string file, int line, int position, string problem, System.Exception? inner = null)
-            : base(
-                "CatalogFileInvalid",
-                ErrorKind.InvalidData,
-                string.Format(CultureInfo.InvariantCulture, "The catalog file '{0}' is not valid at line {1}, position {2}: {3}", file, line, position, problem),
-                file,
-                inner)
+            : base("CatalogFileInvalid", "catalog file", file, line, position, problem, inner)
         {
-            File = file;
-            Line = line;
-            Position = position;
-            Problem = problem;
         }
-
-        public string File { get; }
-
-        public int Line { get; }
-
-        public int Position { get; }
-
-        public string Problem { get; }
     }
 }

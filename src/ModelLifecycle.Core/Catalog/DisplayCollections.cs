@@ -10,30 +10,40 @@ namespace ModelLifecycle
     // with its ToString(), so collections here say something useful there ("gpt-image-1, gpt-image-1.5")
     // instead of a type name, while ConvertTo-Json still sees a real array or object.
 
+    /// <summary>A read-only list whose ToString joins its items' own ToString with a separator.</summary>
+    public abstract class DisplayList<T> : ReadOnlyCollection<T>
+    {
+        private readonly string _separator;
+
+        protected DisplayList(IList<T> items, string separator)
+            : base(items)
+        {
+            _separator = separator;
+        }
+
+        public override string ToString() => string.Join(_separator, this.Select(i => i?.ToString()));
+    }
+
     /// <summary>One or more models, shown as "a, b".</summary>
-    public sealed class ModelRefList : ReadOnlyCollection<ModelRef>
+    public sealed class ModelRefList : DisplayList<ModelRef>
     {
         public static readonly ModelRefList Empty = new ModelRefList(Array.Empty<ModelRef>());
 
         public ModelRefList(IEnumerable<ModelRef> items)
-            : base(items.Distinct().ToList())
+            : base(items.Distinct().ToList(), ", ")
         {
         }
-
-        public override string ToString() => string.Join(", ", this.Select(m => m.ToString()));
     }
 
     /// <summary>Lines of text, shown joined with "; ".</summary>
-    public sealed class TextList : ReadOnlyCollection<string>
+    public sealed class TextList : DisplayList<string>
     {
         public static readonly TextList Empty = new TextList(Array.Empty<string>());
 
         public TextList(IEnumerable<string> items)
-            : base(items.Where(s => !string.IsNullOrWhiteSpace(s)).Distinct(StringComparer.Ordinal).ToList())
+            : base(items.Where(s => !string.IsNullOrWhiteSpace(s)).Distinct(StringComparer.Ordinal).ToList(), "; ")
         {
         }
-
-        public override string ToString() => string.Join("; ", this);
     }
 
     /// <summary>Retirement dates per deployment type (sku name), shown as "Standard=2026-03-31; GlobalStandard=2026-10-01".</summary>

@@ -115,16 +115,14 @@ namespace ModelLifecycle
     }
 
     /// <summary>Checks, shown in a CSV cell as "SourceFound=Pass; Quota=Fail".</summary>
-    public sealed class MigrationCheckList : ReadOnlyCollection<MigrationCheck>
+    public sealed class MigrationCheckList : DisplayList<MigrationCheck>
     {
         public static readonly MigrationCheckList Empty = new MigrationCheckList(Array.Empty<MigrationCheck>());
 
         public MigrationCheckList(IEnumerable<MigrationCheck> items)
-            : base(items.ToList())
+            : base(items.ToList(), "; ")
         {
         }
-
-        public override string ToString() => string.Join("; ", this.Select(c => c.ToString()));
     }
 
     /// <summary>Something calling code must change when a deployment moves from one model to another.</summary>
@@ -202,15 +200,13 @@ namespace ModelLifecycle
     }
 
     /// <summary>Parameter changes, shown in a CSV cell joined with "; ".</summary>
-    public sealed class ParameterChangeList : ReadOnlyCollection<ParameterChange>
+    public sealed class ParameterChangeList : DisplayList<ParameterChange>
     {
         public static readonly ParameterChangeList Empty = new ParameterChangeList(Array.Empty<ParameterChange>());
 
         public ParameterChangeList(IEnumerable<ParameterChange> items)
-            : base(items.ToList())
+            : base(items.ToList(), "; ")
         {
         }
-
-        public override string ToString() => string.Join("; ", this.Select(c => c.ToString()));
     }
 }

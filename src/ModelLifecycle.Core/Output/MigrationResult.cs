@@ -96,15 +96,13 @@ namespace ModelLifecycle
     }
 
     /// <summary>Steps, shown in a CSV cell joined with "; ".</summary>
-    public sealed class MigrationStepList : ReadOnlyCollection<MigrationStep>
+    public sealed class MigrationStepList : DisplayList<MigrationStep>
     {
         public static readonly MigrationStepList Empty = new MigrationStepList(Array.Empty<MigrationStep>());
 
         public MigrationStepList(IEnumerable<MigrationStep> items)
-            : base(items.ToList())
+            : base(items.ToList(), "; ")
         {
         }
-
-        public override string ToString() => string.Join("; ", this.Select(s => s.ToString()));
     }
 }
