@@ -80,6 +80,21 @@ Describe 'Test-DeploymentUpgradePolicy against ARM' {
         "$($err[0].TargetObject)" | Should -Match 'contoso-foundry-swc'
     }
 
+    It 'answers -Quiet with $false when the account does not exist' {
+        $q = Test-DeploymentUpgradePolicy -ResourceGroupName rg-ai-prod -AccountName nope -Quiet -ErrorVariable err -ErrorAction SilentlyContinue
+        $q | Should -BeFalse
+        $err | Should -HaveCount 1
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'AccountNotFound,*'
+    }
+
+    It 'answers -Quiet with $false when ARM refuses the token' {
+        Set-FakeAzState @{ Token = 'not-the-emulators-token' }
+        $q = Test-DeploymentUpgradePolicy -Quiet -ErrorVariable err -ErrorAction SilentlyContinue
+        $q | Should -BeFalse
+        $err | Should -Not -BeNullOrEmpty
+        $err[0].CategoryInfo.Category | Should -Be 'AuthenticationError'
+    }
+
     It 'retries throttling and returns everything' {
         $null = Add-EmulatorFault $emulator @{ kind = 'Throttle'; pathContains = '/deployments'; fromRequest = 1; toRequest = 3; retryAfterSeconds = 1 }
         (Test-DeploymentUpgradePolicy -AsOf 2026-11-22) | Should -HaveCount 7

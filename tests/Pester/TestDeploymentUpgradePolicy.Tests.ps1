@@ -112,6 +112,31 @@ Describe 'Test-DeploymentUpgradePolicy' {
         New-AzDeployment fine gpt-5.1 2025-11-13 -Sku GlobalStandard | Test-DeploymentUpgradePolicy -Quiet -AsOf 2026-01-01 | Should -BeTrue
     }
 
+    It 'answers -Quiet with $false when an input could not be read, and still writes the error' -TestCases @(
+        @{ Case = 'a missing file'; Id = 'InventoryFileNotFound' }
+        @{ Case = 'a malformed file'; Id = 'InventoryFileInvalid' }
+        @{ Case = 'a wildcard matching nothing'; Id = 'InventoryFileNotFound' }
+    ) {
+        $bad = Join-Path $TestDrive 'quiet-bad.json'
+        '{ "value": [ ' | Set-Content $bad
+        $path = switch ($Case) {
+            'a missing file' { Join-Path $TestDrive 'missing.json' }
+            'a malformed file' { $bad }
+            'a wildcard matching nothing' { Join-Path $TestDrive 'nothing*.json' }
+        }
+        $q = Test-DeploymentUpgradePolicy -Path $path -Quiet -ErrorVariable err -ErrorAction SilentlyContinue
+        $q | Should -BeOfType [bool]
+        $q | Should -BeFalse
+        $err | Should -HaveCount 1
+        $err[0].FullyQualifiedErrorId | Should -BeLike "$Id,*"
+        $err[0].CategoryInfo.Category | Should -BeIn @('ObjectNotFound', 'InvalidData')
+    }
+
+    It 'answers -Quiet with $false when one input failed and the rest are healthy' {
+        $q = @((Get-Date), (New-AzDeployment fine gpt-5.1 2025-11-13 -Sku GlobalStandard)) | Test-DeploymentUpgradePolicy -Quiet -AsOf 2026-01-01 -ErrorAction SilentlyContinue
+        $q | Should -BeFalse
+    }
+
     It 'moves the warning boundary with -WarningDays' {
         $d = New-AzDeployment r o1 2024-12-17 -Option NoAutoUpgrade
         ($d | Test-DeploymentUpgradePolicy -AsOf 2026-05-01).Severity | Should -Be 'Info'

@@ -24,7 +24,8 @@ namespace ModelLifecycle.Commands
         private const string ByPath = "ByPath";
 
         private readonly FleetAssessmentRequest _request = new FleetAssessmentRequest();
-        private readonly List<UpgradePolicyAssessment> _quietResults = new List<UpgradePolicyAssessment>();
+        private readonly AssessmentTally _tally = new AssessmentTally();
+        private IOperationSink? _sink;
         private LifecycleCatalog? _catalog;
         private OfflineAssessor? _offline;
         private DateTime _asOf;
@@ -67,6 +68,8 @@ namespace ModelLifecycle.Commands
 
         protected override void BeginProcessing()
         {
+            // Every error the Core writes is counted, so -Quiet cannot answer "all clear" for what it could not read.
+            _sink = new TallyingSink(this, _tally);
             _asOf = AsOfOrToday(AsOf);
             Cloud = CloudOrContext(Cloud);
             _catalog = LoadCatalog(CatalogPath);
@@ -94,7 +97,7 @@ namespace ModelLifecycle.Commands
                         }
                         catch (ModelLifecycleException ex)
                         {
-                            WriteError(ToErrorRecord(ex));
+                            _sink!.WriteError(ex);
                         }
                     }
 
@@ -116,21 +119,21 @@ namespace ModelLifecycle.Commands
                 RunPipelineWork(async token =>
                 {
                     using var arm = NewArmClient(session);
-                    var assessor = new FleetAssessor(arm, _catalog!, new EvaluationOptions(_asOf, WarningDays, cloud), this);
+                    var assessor = new FleetAssessor(arm, _catalog!, new EvaluationOptions(_asOf, WarningDays, cloud), _sink!);
                     await assessor.AssessAsync(_request, session.Context.SubscriptionId ?? string.Empty, a => Dispatch(() => Report(a)), token).ConfigureAwait(false);
                 });
             }
 
             if (Quiet)
             {
-                WriteObject(AssessmentSummary.IsHealthy(_quietResults));
+                WriteObject(_tally.IsHealthy);
             }
         }
 
         /// <summary>Offline inputs are judged at once; anything that needs Azure waits for EndProcessing.</summary>
         private void Take(IEnumerable<InputItem> items)
         {
-            foreach (var assessment in _offline!.Assess(_request.TakeAzureWork(items), this))
+            foreach (var assessment in _offline!.Assess(_request.TakeAzureWork(items), _sink!))
             {
                 Report(assessment);
             }
@@ -140,7 +143,7 @@ namespace ModelLifecycle.Commands
         {
             if (Quiet)
             {
-                _quietResults.Add(assessment);
+                _tally.Add(assessment);
             }
             else
             {
@@ -152,14 +155,20 @@ namespace ModelLifecycle.Commands
         {
             foreach (var p in paths)
             {
-                IEnumerable<string> resolved;
+                System.Collections.ObjectModel.Collection<string> resolved;
                 try
                 {
                     resolved = GetResolvedProviderPathFromPSPath(p, out _);
                 }
                 catch (ItemNotFoundException ex)
                 {
-                    WriteError(new ErrorRecord(ex, "InventoryFileNotFound", ErrorCategory.ObjectNotFound, p));
+                    _sink!.WriteError(new ModelLifecycleException("InventoryFileNotFound", ErrorKind.ObjectNotFound, ex.Message, p, ex));
+                    continue;
+                }
+
+                if (resolved.Count == 0)
+                {
+                    _sink!.WriteError(new ModelLifecycleException("InventoryFileNotFound", ErrorKind.ObjectNotFound, $"No inventory file matches '{p}'.", p));
                     continue;
                 }
 
