@@ -99,6 +99,12 @@ Describe 'Set-DeploymentUpgradeOption' {
         $err[0].CategoryInfo.Category | Should -Be 'PermissionDenied'
     }
 
+    It 'takes the empty List of an account without deployments as nothing to do, not an error' {
+        $empty = [System.Collections.Generic.List[object]]::new()
+        Write-Output -NoEnumerate $empty | Set-DeploymentUpgradeOption -UpgradeOption NoAutoUpgrade -ErrorAction Stop | Should -BeNullOrEmpty
+        (Get-EmulatorCounters $emulator).ByMethod.PSObject.Properties.Name | Should -Not -Contain 'PUT'
+    }
+
     It 'refuses an option that does not exist at binding' {
         { Set-DeploymentUpgradeOption -ResourceId "$account/deployments/chat" -UpgradeOption Sometimes } | Should -Throw -ExceptionType ([System.Management.Automation.ParameterBindingException])
     }

@@ -67,6 +67,23 @@ Describe 'Test-DeploymentUpgradePolicy' {
         $r.ResourceGroupName | Select-Object -Unique | Should -Be 'rg-ai'
     }
 
+    It 'takes the empty List of an account without deployments as an empty account, not an error' {
+        $empty = [System.Collections.Generic.List[object]]::new()
+        $full = [System.Collections.Generic.List[object]]::new(); $full.Add((New-AzDeployment a o1 2024-12-17))
+        $r = & { Write-Output -NoEnumerate $empty; Write-Output -NoEnumerate $full } | Test-DeploymentUpgradePolicy -AsOf 2026-06-01 -ErrorAction Stop
+        $r.DeploymentName | Should -Be 'a'
+        Write-Output -NoEnumerate $empty | Test-DeploymentUpgradePolicy -Quiet -ErrorAction Stop | Should -BeTrue
+    }
+
+    It 'reads a legacy deployment''s type and capacity from Properties.ScaleSettings when it has no Sku' {
+        $legacy = New-AzDeployment old gpt-4o 2024-08-06
+        $legacy.Sku = $null
+        $legacy.Properties | Add-Member ScaleSettings ([pscustomobject]@{ ScaleType = 'Standard'; Capacity = 12; ActiveCapacity = 12 })
+        $a = $legacy | Test-DeploymentUpgradePolicy -AsOf 2026-01-15
+        $a.DeploymentType | Should -Be 'Standard'
+        $a.Capacity | Should -Be 12
+    }
+
     It 'reads ARM JSON from ConvertFrom-Json' {
         $json = Get-Content -Raw $sample | ConvertFrom-Json
         $r = $json.value | Test-DeploymentUpgradePolicy -AsOf 2026-11-22

@@ -161,6 +161,9 @@ namespace ModelLifecycle.Core.Inventory
             var modelBag = properties?.GetBag(hostAdapter, "Model");
             var sku = bag.GetBag(hostAdapter, "Sku");
 
+            // Legacy deployments carry no sku, only properties.scaleSettings (scaleType, capacity).
+            var scale = sku is null ? properties?.GetBag(hostAdapter, "ScaleSettings") : null;
+
             // This module's own objects carry the model as a plain string.
             var ownModel = modelBag is null ? bag.GetString("Model") : null;
             var isDeployment = modelBag is not null || ownModel is not null || bag.Has("DeploymentName") || id?.DeploymentName is not null;
@@ -187,8 +190,8 @@ namespace ModelLifecycle.Core.Inventory
                 ResourceGroupName = id?.ResourceGroupName ?? bag.GetString("ResourceGroupName"),
                 AccountName = id?.AccountName ?? bag.GetString("AccountName"),
                 Location = bag.GetString("Location"),
-                DeploymentType = sku?.GetString("Name") ?? bag.GetString("DeploymentType", "SkuName"),
-                Capacity = sku?.GetInt("Capacity") ?? bag.GetInt("Capacity"),
+                DeploymentType = sku?.GetString("Name") ?? bag.GetString("DeploymentType", "SkuName") ?? scale?.GetString("ScaleType"),
+                Capacity = sku?.GetInt("Capacity") ?? bag.GetInt("Capacity") ?? scale?.GetInt("Capacity"),
                 Model = modelBag?.GetString("Name") ?? ownModel,
                 Version = modelBag?.GetString("Version") ?? bag.GetString("Version"),
                 ModelFormat = modelBag?.GetString("Format") ?? bag.GetString("ModelFormat"),

@@ -15,7 +15,8 @@ namespace ModelLifecycle.Core.Tests.Inventory
 
         // Shapes of the Az SDK objects (az-shapes.md), as plain .NET classes.
         public sealed class AzModel { public string? Format { get; set; } public string? Name { get; set; } public string? Version { get; set; } }
-        public sealed class AzProperties { public AzModel? Model { get; set; } public string? VersionUpgradeOption { get; set; } public string? ProvisioningState { get; set; } }
+        public sealed class AzScaleSettings { public string? ScaleType { get; set; } public int? Capacity { get; set; } public int? ActiveCapacity { get; set; } }
+        public sealed class AzProperties { public AzModel? Model { get; set; } public string? VersionUpgradeOption { get; set; } public string? ProvisioningState { get; set; } public AzScaleSettings? ScaleSettings { get; set; } }
         public sealed class AzSku { public string? Name { get; set; } public int? Capacity { get; set; } }
         public sealed class AzDeployment { public string? Id { get; set; } public string? Name { get; set; } public AzSku? Sku { get; set; } public AzProperties? Properties { get; set; } }
         public sealed class AzAccount { public string? ResourceGroupName { get; set; } public string? AccountName { get; set; } public string? Id { get; set; } public string? Location { get; set; } public string? AccountType { get; set; } public string? Endpoint { get; set; } }
@@ -53,6 +54,37 @@ namespace ModelLifecycle.Core.Tests.Inventory
         {
             var items = DeploymentReader.Read(new List<AzDeployment> { AzDep("a"), AzDep("b"), AzDep("c") }).ToList();
             Assert.Equal(new[] { "a", "b", "c" }, items.Select(i => i.Deployment!.Name));
+        }
+
+        [Fact]
+        public void An_empty_List_is_an_account_without_deployments_not_an_error()
+        {
+            Assert.Empty(DeploymentReader.Read(new List<AzDeployment>()));
+        }
+
+        [Fact]
+        public void A_legacy_deployment_without_a_sku_reads_type_and_capacity_from_its_scale_settings()
+        {
+            var legacy = AzDep();
+            legacy.Sku = null;
+            legacy.Properties!.ScaleSettings = new AzScaleSettings { ScaleType = "Standard", Capacity = 20, ActiveCapacity = 20 };
+            var d = DeploymentReader.Read(legacy).Single().Deployment!;
+            Assert.Equal("Standard", d.DeploymentType);
+            Assert.Equal(20, d.Capacity);
+
+            var json = JObject.Parse(@"{ ""id"": """ + Id + @""", ""name"": ""chat"", ""properties"": { ""model"": { ""format"": ""OpenAI"", ""name"": ""gpt-4o"", ""version"": ""2024-08-06"" },
+                ""scaleSettings"": { ""scaleType"": ""Manual"", ""capacity"": 7 } } }");
+            var fromJson = DeploymentReader.Read(json).Single().Deployment!;
+            Assert.Equal("Manual", fromJson.DeploymentType);
+            Assert.Equal(7, fromJson.Capacity);
+        }
+
+        [Fact]
+        public void A_sku_wins_over_scale_settings()
+        {
+            var both = AzDep();
+            both.Properties!.ScaleSettings = new AzScaleSettings { ScaleType = "Manual", Capacity = 1 };
+            AssertChat(DeploymentReader.Read(both).Single().Deployment!);
         }
 
         [Fact]
