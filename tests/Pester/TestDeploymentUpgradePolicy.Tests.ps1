@@ -98,6 +98,17 @@ Describe 'Test-DeploymentUpgradePolicy' {
         (Get-ChildItem $TestDrive -Filter *.json | Test-DeploymentUpgradePolicy) | Should -HaveCount 14
     }
 
+    It 'reads files whose names contain [ ] by -LiteralPath and from Get-ChildItem' {
+        $dir = Join-Path $TestDrive 'brackets'
+        $null = New-Item -ItemType Directory $dir
+        Copy-Item $sample -Destination (Join-Path $dir 'inventory[1].json')
+        (Test-DeploymentUpgradePolicy -LiteralPath (Join-Path $dir 'inventory[1].json') -AsOf 2026-11-22) | Should -HaveCount 7
+        (Get-ChildItem -LiteralPath $dir | Test-DeploymentUpgradePolicy -AsOf 2026-11-22 -ErrorAction Stop) | Should -HaveCount 7
+        (Get-Item -LiteralPath (Join-Path $dir 'inventory[1].json') | Test-DeploymentUpgradePolicy -AsOf 2026-11-22 -ErrorAction Stop) | Should -HaveCount 7
+        Test-DeploymentUpgradePolicy -LiteralPath (Join-Path $dir 'missing[1].json') -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'InventoryFileNotFound,*'
+    }
+
     It 'reads ConvertTo-Json of Az objects written to a file' {
         $file = Join-Path $TestDrive 'az.json'
         @((New-AzDeployment x o3-mini 2025-01-31 -Option NoAutoUpgrade)) | ConvertTo-Json -Depth 10 | Set-Content $file

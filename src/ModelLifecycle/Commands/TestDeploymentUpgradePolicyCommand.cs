@@ -22,6 +22,7 @@ namespace ModelLifecycle.Commands
     {
         private const string Discover = "Discover";
         private const string ByPath = "ByPath";
+        private const string ByLiteralPath = "ByLiteralPath";
 
         private readonly FleetAssessmentRequest _request = new FleetAssessmentRequest();
         private readonly AssessmentTally _tally = new AssessmentTally();
@@ -32,10 +33,18 @@ namespace ModelLifecycle.Commands
 
         /// <summary>Inventory files: an ARM list response, an array of deployments, or ConvertTo-Json of Az objects.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ByPath, ValueFromPipelineByPropertyName = true)]
-        [Alias("FullName")]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string[]? Path { get; set; }
+
+        /// <summary>
+        /// Inventory files taken as written: '[' and ']' are part of the name. Files piped from
+        /// Get-ChildItem bind here (PSPath), as with Get-Content, so such names are never skipped.
+        /// </summary>
+        [Parameter(Mandatory = true, ParameterSetName = ByLiteralPath, ValueFromPipelineByPropertyName = true)]
+        [Alias("PSPath", "LP")]
+        [ValidateNotNullOrEmpty]
+        public string[]? LiteralPath { get; set; }
 
         /// <summary>Subscriptions to read; default the Az context's; '*' for every subscription the sign-in can see.</summary>
         [Parameter(ParameterSetName = Discover)]
@@ -89,7 +98,8 @@ namespace ModelLifecycle.Commands
             switch (ParameterSetName)
             {
                 case ByPath:
-                    foreach (var file in ResolveFiles(Path!))
+                case ByLiteralPath:
+                    foreach (var file in ParameterSetName == ByPath ? ResolveFiles(Path!) : ResolveLiteralFiles(LiteralPath!))
                     {
                         try
                         {
@@ -148,6 +158,15 @@ namespace ModelLifecycle.Commands
             else
             {
                 WriteObject(assessment);
+            }
+        }
+
+        private IEnumerable<string> ResolveLiteralFiles(IEnumerable<string> paths)
+        {
+            // A file that does not exist is reported when it is read (InventoryFileNotFound).
+            foreach (var p in paths)
+            {
+                yield return GetUnresolvedProviderPathFromPSPath(p);
             }
         }
 
