@@ -24,6 +24,9 @@ namespace ModelLifecycle.Commands
         // Cancelled by StopProcessing (Ctrl+C), which PowerShell calls on another thread while the scan runs.
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private readonly ModelReferenceRequest _request = new ModelReferenceRequest();
+
+        // Files and folders piped from Get-ChildItem/Get-Item: the paths to search, as in Select-String.
+        private readonly List<string> _pipedRoots = new List<string>();
         private LifecycleCatalog? _catalog;
         private DateTime _asOf;
 
@@ -100,6 +103,12 @@ namespace ModelLifecycle.Commands
         {
             foreach (var input in InputObject ?? Array.Empty<PSObject>())
             {
+                if (input?.BaseObject is System.IO.FileSystemInfo item)
+                {
+                    _pipedRoots.Add(item.FullName);
+                    continue;
+                }
+
                 _request.AddInput(DeploymentReader.Read(input, PSObjectPropertyBag.Adapt, PSObjectPropertyBag.Unwrap), this);
             }
         }
@@ -158,7 +167,11 @@ namespace ModelLifecycle.Commands
         {
             var roots = new List<string>();
             var literal = ParameterSetName == ByLiteralPath;
-            foreach (var path in literal ? LiteralPath! : Path)
+
+            // The default '.' applies only when nothing was piped to search.
+            var paths = literal ? LiteralPath! : _pipedRoots.Count > 0 && !IsBound(nameof(Path)) ? Array.Empty<string>() : Path;
+            roots.AddRange(_pipedRoots);
+            foreach (var path in paths)
             {
                 try
                 {
