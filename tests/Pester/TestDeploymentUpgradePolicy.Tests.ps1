@@ -115,6 +115,21 @@ Describe 'Test-DeploymentUpgradePolicy' {
         (Test-DeploymentUpgradePolicy -Path $file -AsOf 2026-08-01).Outcome | Should -Be 'WillStopWorking'
     }
 
+    It 'says an inventory saved at ConvertTo-Json''s default depth lacks model details, naming the file and the entry' {
+        $file = Join-Path $TestDrive 'shallow.json'
+        @((New-AzDeployment x o3-mini 2025-01-31), (New-AzDeployment y o1 2024-12-17)) | ConvertTo-Json | Set-Content $file
+        $r = Test-DeploymentUpgradePolicy -Path $file -ErrorVariable err -ErrorAction SilentlyContinue
+        $r | Should -BeNullOrEmpty
+        $err | Should -HaveCount 2
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'InventoryEntryTruncated,*'
+        $err[0].CategoryInfo.Category | Should -Be 'InvalidData'
+        $err[0].Exception.Message | Should -Match ([regex]::Escape($file))
+        $err[0].Exception.Message | Should -Match '\[0\]'
+        $err[1].Exception.Message | Should -Match '\[1\]'
+        $err[0].ErrorDetails.RecommendedAction | Should -Match '-Depth 10'
+        "$($err[0])" + $err[0].ErrorDetails.RecommendedAction | Should -Not -Match 'Az\.Accounts'
+    }
+
     It 'reports a malformed file with InventoryFileInvalid and goes on with the next' {
         $bad = Join-Path $TestDrive 'bad.json'
         '{ "value": [ { "name": "x", } ' | Set-Content $bad

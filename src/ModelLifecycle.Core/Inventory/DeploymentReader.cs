@@ -130,8 +130,89 @@ namespace ModelLifecycle.Core.Inventory
                     ex);
             }
 
-            return Read(root);
+            return ReadEntries(root, path);
         }
+
+        /// <summary>
+        /// The entries of an inventory file, each read on its own so that anything wrong with one names
+        /// the file and where in it (value[3], [3]) the entry is.
+        /// </summary>
+        private static IEnumerable<InputItem> ReadEntries(JToken root, string path)
+        {
+            IEnumerable<(JToken Entry, string Where)> entries = root switch
+            {
+                JArray array => array.Select((e, i) => (e, "[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]")),
+                JObject o when o["value"] is JArray list && o.Property("properties", StringComparison.OrdinalIgnoreCase) is null
+                               && o.Property("name", StringComparison.OrdinalIgnoreCase) is null
+                    => list.Select((e, i) => (e, "value[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]")),
+                _ => new[] { (root, "the top-level object") },
+            };
+
+            foreach (var (entry, where) in entries)
+            {
+                var truncated = entry is JObject o ? TruncatedField(o) : null;
+                foreach (var item in Read(entry))
+                {
+                    if (item.Error is not null)
+                    {
+                        yield return InputItem.ForError(InEntry(item.Error, path, where));
+                    }
+                    else if (item.Deployment is Deployment d && string.IsNullOrWhiteSpace(d.Model) && truncated is not null)
+                    {
+                        yield return InputItem.ForError(TruncatedEntry(d, path, where, truncated));
+                    }
+                    else if (item.Deployment is Deployment bare && string.IsNullOrWhiteSpace(bare.Model) && !HasDeploymentId(bare))
+                    {
+                        yield return InputItem.ForError(new ModelLifecycleException(
+                            "DeploymentDetailsMissing",
+                            ErrorKind.InvalidData,
+                            $"Entry {where} of the inventory file '{path}' (deployment '{bare}') has no model and no deployment resource id, so it cannot be assessed.",
+                            path)
+                        {
+                            RecommendedAction = "Write the inventory again with its model details: Get-AzCognitiveServicesAccountDeployment ... | ConvertTo-Json -Depth 10 | Set-Content <file>.",
+                        });
+                    }
+                    else
+                    {
+                        yield return item;
+                    }
+                }
+            }
+        }
+
+        private static bool HasDeploymentId(Deployment d) => AzureResourceId.TryParse(d.ResourceId, out var id) && id!.DeploymentName is not null;
+
+        /// <summary>
+        /// Beyond its depth (2 by default) ConvertTo-Json writes nested objects as text ("@{format=...}" or a
+        /// type name): properties or properties.model arriving as a string is the sign of that.
+        /// </summary>
+        private static string? TruncatedField(JObject entry)
+        {
+            var properties = entry.Property("properties", StringComparison.OrdinalIgnoreCase)?.Value;
+            if (properties is JValue { Type: JTokenType.String })
+            {
+                return "properties";
+            }
+
+            var model = (properties as JObject)?.Property("model", StringComparison.OrdinalIgnoreCase)?.Value;
+            return model is JValue { Type: JTokenType.String } ? "properties.model" : null;
+        }
+
+        private static ModelLifecycleException TruncatedEntry(Deployment d, string path, string where, string field) =>
+            new ModelLifecycleException(
+                "InventoryEntryTruncated",
+                ErrorKind.InvalidData,
+                $"Entry {where} of the inventory file '{path}' (deployment '{d}') lacks model details: its {field} was written as text, which is what ConvertTo-Json does below its default depth of 2.",
+                path)
+            {
+                RecommendedAction = "Write the inventory again with a greater depth: ... | ConvertTo-Json -Depth 10 | Set-Content <file>.",
+            };
+
+        private static ModelLifecycleException InEntry(ModelLifecycleException error, string path, string where) =>
+            new ModelLifecycleException(error.ErrorId, error.Kind, $"Entry {where} of the inventory file '{path}': {error.Message}", path, error)
+            {
+                RecommendedAction = error.RecommendedAction,
+            };
 
         private static InputItem FromString(string s)
         {

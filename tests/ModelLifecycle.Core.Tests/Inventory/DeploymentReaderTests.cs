@@ -186,6 +186,53 @@ namespace ModelLifecycle.Core.Tests.Inventory
             Assert.Equal("InventoryFileNotFound", missing.ErrorId);
         }
 
+        private static List<InputItem> ReadText(string json)
+        {
+            var path = Path.Combine(Path.GetTempPath(), "inventory-" + Guid.NewGuid() + ".json");
+            File.WriteAllText(path, json);
+            try
+            {
+                return DeploymentReader.ReadFile(path).ToList();
+            }
+            finally
+            {
+                File.Delete(path);
+            }
+        }
+
+        [Theory]
+        [InlineData("\"@{format=OpenAI; name=gpt-4o; version=2024-08-06}\"", "properties.model")]
+        [InlineData("\"Microsoft.Azure.Management.CognitiveServices.Models.DeploymentModel\"", "properties.model")]
+        public void An_inventory_written_at_ConvertTo_Json_default_depth_names_the_file_the_entry_and_the_fix(string model, string field)
+        {
+            var json = "[ { \"Id\": \"" + Id + "\", \"Name\": \"chat\", \"Properties\": { \"Model\": " + model + " } }, { \"Id\": \"" + Id.Replace("/chat", "/two") + "\", \"Name\": \"two\", \"Properties\": \"@{Model=}\" } ]";
+            var items = ReadText(json);
+            Assert.Equal(2, items.Count);
+            var first = items[0].Error!;
+            Assert.Equal("InventoryEntryTruncated", first.ErrorId);
+            Assert.Equal(ErrorKind.InvalidData, first.Kind);
+            Assert.Contains("inventory-", first.Message);
+            Assert.Contains("[0]", first.Message);
+            Assert.Contains(field, first.Message);
+            Assert.Contains("-Depth 10", first.RecommendedAction);
+            Assert.DoesNotContain("Az.Accounts", first.Message + first.RecommendedAction);
+            Assert.Contains("[1]", items[1].Error!.Message);
+            Assert.Contains("properties was written as text", items[1].Error!.Message);
+        }
+
+        [Fact]
+        public void Errors_about_entries_of_a_valid_file_name_the_file_and_the_index()
+        {
+            var items = ReadText("{ \"value\": [ 42, { \"DeploymentName\": \"nomodel\" }, { \"id\": \"" + Id + "\" } ] }");
+            Assert.Equal("InputNotADeployment", items[0].Error!.ErrorId);
+            Assert.Contains("value[0]", items[0].Error!.Message);
+            Assert.Contains("inventory-", items[0].Error!.Message);
+            Assert.Equal("DeploymentDetailsMissing", items[1].Error!.ErrorId);
+            Assert.Contains("value[1]", items[1].Error!.Message);
+            Assert.Equal("chat", items[2].Deployment!.Name);
+            Assert.Null(items[2].Deployment!.Model);
+        }
+
         [Theory]
         [InlineData("/subscriptions/s/resourceGroups/g/providers/Microsoft.CognitiveServices/accounts/a", "a", null)]
         [InlineData("/SUBSCRIPTIONS/s/resourcegroups/g/providers/microsoft.cognitiveservices/accounts/a/deployments/d/", "a", "d")]
