@@ -157,6 +157,8 @@ Describe 'Test-DeploymentUpgradePolicy against ARM' {
         $e.FullyQualifiedErrorId | Should -BeLike 'AzNotConnected,*'
         $e.CategoryInfo.Category | Should -Be 'AuthenticationError'
         $e.ErrorDetails.RecommendedAction | Should -Match 'Connect-AzAccount'
+        "$e" | Should -Match 'Connect-AzAccount' -Because 'Windows PowerShell 5.1 and NormalView show the message, never RecommendedAction'
+        $e.Exception.Message | Should -Match 'Connect-AzAccount'
     }
 
     It 'passes -DefaultProfile through to Az.Accounts' {

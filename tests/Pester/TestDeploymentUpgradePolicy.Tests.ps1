@@ -127,6 +127,7 @@ Describe 'Test-DeploymentUpgradePolicy' {
         $err[0].Exception.Message | Should -Match '\[0\]'
         $err[1].Exception.Message | Should -Match '\[1\]'
         $err[0].ErrorDetails.RecommendedAction | Should -Match '-Depth 10'
+        "$($err[0])" | Should -Match '-Depth 10' -Because 'the action is in the message that every PowerShell shows'
         "$($err[0])" + $err[0].ErrorDetails.RecommendedAction | Should -Not -Match 'Az\.Accounts'
     }
 

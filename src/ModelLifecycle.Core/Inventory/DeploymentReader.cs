@@ -209,7 +209,7 @@ namespace ModelLifecycle.Core.Inventory
             };
 
         private static ModelLifecycleException InEntry(ModelLifecycleException error, string path, string where) =>
-            new ModelLifecycleException(error.ErrorId, error.Kind, $"Entry {where} of the inventory file '{path}': {error.Message}", path, error)
+            new ModelLifecycleException(error.ErrorId, error.Kind, $"Entry {where} of the inventory file '{path}': {error.Summary}", path, error)
             {
                 RecommendedAction = error.RecommendedAction,
             };
