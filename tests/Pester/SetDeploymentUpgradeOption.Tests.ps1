@@ -119,4 +119,11 @@ Describe 'Set-DeploymentUpgradeOption' {
         $d = Set-DeploymentUpgradeOption -ResourceId "$account/deployments/chat" -UpgradeOption NoAutoUpgrade -PassThru -Confirm:$false
         ($d | Format-Table | Out-String -Width 120) | Should -Match 'Name\s+Model\s+Type\s+UpgradeOption\s+Account'
     }
+
+    It 'exposes no raw JSON object in -PassThru output, so CSV and JSON stay readable' {
+        $d = Set-DeploymentUpgradeOption -ResourceId "$account/deployments/chat" -UpgradeOption NoAutoUpgrade -PassThru -Confirm:$false
+        $d.PSObject.Properties.Name | Should -Not -Contain 'RawBody'
+        ($d | ConvertTo-Csv -NoTypeInformation)[0] | Should -Not -Match 'RawBody'
+        ($d | ConvertTo-Csv -NoTypeInformation) | Should -HaveCount 2
+    }
 }

@@ -37,9 +37,12 @@ namespace ModelLifecycle
 
         public string? ProvisioningState { get; set; }
 
-        /// <summary>The ARM body as read, every property kept; null for inputs that had none.</summary>
+        /// <summary>
+        /// The ARM body as read, every property kept; null for inputs that had none. Internal: PowerShell
+        /// cannot read a JObject, and in ConvertTo-Json or a CSV cell it is noise (Export-Csv wrote 60 lines).
+        /// </summary>
         [Newtonsoft.Json.JsonIgnore]
-        public JObject? RawBody { get; set; }
+        internal JObject? RawBody { get; set; }
 
         public override string ToString() => AccountName is null ? Name : AccountName + "/" + Name;
     }
