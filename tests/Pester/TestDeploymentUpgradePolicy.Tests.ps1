@@ -194,6 +194,15 @@ Describe 'Test-DeploymentUpgradePolicy' {
         $first.Name | Should -Be 'chat' -Because 'Types.ps1xml aliases Name to DeploymentName'
     }
 
+    It 'writes every date as a UTC day, so exported JSON does not mix offsets' {
+        $r = @(Test-DeploymentUpgradePolicy -Path $sample) + @(Test-DeploymentUpgradePolicy -Path $sample -AsOf (Get-Date))
+        $dates = $r | ForEach-Object { $_.AsOf; $_.RetirementDate; $_.EffectiveDate } | Where-Object { $null -ne $_ }
+        $dates.Kind | Select-Object -Unique | Should -Be 'Utc'
+        $json = $r | ConvertTo-Json -Depth 3
+        [regex]::Matches($json, '"\d{4}-\d\d-\d\dT[^"]*"').Value | ForEach-Object { $_ | Should -Match 'T00:00:00Z"$' }
+        (Get-ModelRetirement gpt-4o | Select-Object -First 1).AsOf.Kind | Should -Be 'Utc'
+    }
+
     It 'renders its views and exports' {
         $r = Test-DeploymentUpgradePolicy -Path $sample -AsOf 2026-01-15
         ($r | Format-Table | Out-String -Width 80) | Should -Match 'Deployment\s+Model\s+Outcome\s+When\s+Severity' -Because 'the verdict fits an 80-column console'

@@ -38,7 +38,9 @@ namespace ModelLifecycle
         /// <summary>The stage as of AsOf (docs vocabulary); null when the catalog does not know the model.</summary>
         public string? Stage { get; internal set; }
 
-        public DateTime? RetirementDate { get; internal set; }
+        public DateTime? RetirementDate { get => _retirementDate; internal set => _retirementDate = Core.UtcDay.Of(value); }
+
+        private DateTime? _retirementDate;
 
         /// <summary>True for "no earlier than", "not before" and the API's Tentative dates.</summary>
         public bool RetirementDateIsTentative { get; internal set; }
@@ -49,7 +51,9 @@ namespace ModelLifecycle
         /// <summary>Where to migrate: the catalog's replacements that have not themselves retired as of AsOf.</summary>
         public ModelRefList Replacement { get; internal set; } = ModelRefList.Empty;
 
-        public DateTime AsOf { get; internal set; }
+        public DateTime AsOf { get => _asOf; internal set => _asOf = Core.UtcDay.Of(value); }
+
+        private DateTime _asOf;
 
         /// <summary>
         /// <see cref="Path"/> below <paramref name="directory"/>, or the full path when it is not below it.
