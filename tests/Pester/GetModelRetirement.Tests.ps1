@@ -97,7 +97,8 @@ Describe 'Get-ModelRetirement' {
 
     It 'renders its table and list views' {
         $r = Get-ModelRetirement gpt-4o -IncludeRetired
-        ($r | Format-Table | Out-String -Width 200) | Should -Match 'Retires\s+Days\s+Replacement\s+Stage'
+        ($r | Format-Table | Out-String -Width 200) | Should -Match 'Stage\s+Retires\s+Days\s+Replacement'
+        ((Get-ModelRetirement gpt-4o-mini -Version 2024-07-18) | Format-Table | Out-String -Width 80) | Should -Match 'GenerallyAvailable|Retired\s' -Because 'Stage is not squeezed to one letter at 80 columns'
         ($r | Format-Table | Out-String -Width 80) | Should -Match 'Retires\s+Days\s+Replacement' -Because 'the key columns fit an 80-column console'
         ($r | Format-List | Out-String -Width 200) | Should -Match 'ByDeploymentType\s*: Standard=2026-03-31'
     }

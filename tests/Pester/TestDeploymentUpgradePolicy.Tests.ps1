@@ -206,7 +206,11 @@ Describe 'Test-DeploymentUpgradePolicy' {
     It 'renders its views and exports' {
         $r = Test-DeploymentUpgradePolicy -Path $sample -AsOf 2026-01-15
         ($r | Format-Table | Out-String -Width 80) | Should -Match 'Deployment\s+Model\s+Outcome\s+When\s+Severity' -Because 'the verdict fits an 80-column console'
-        ($r | Format-Table | Out-String -Width 200) | Should -Match 'Severity\s+Target\s+Type\s+Account'
+        $narrow = $r | Format-Table | Out-String -Width 80
+        $narrow | Should -Match 'Account: contoso-chat' -Because 'the account is the group header, so it is never dropped'
+        (New-AzDeployment old dall-e-3 3.0 | Test-DeploymentUpgradePolicy -AsOf 2026-11-22 | Format-Table | Out-String -Width 80) | Should -Match 'Retired\s+2026-03-04\s+Critical' -Because 'Severity is not cut at 80 columns'
+        ($narrow -split '\r?\n' | Measure-Object -Property Length -Maximum).Maximum | Should -BeLessOrEqual 80
+        ($r | Format-List | Out-String -Width 200) | Should -Match 'UpgradeTarget\s+: '
         ($r | Format-List | Out-String -Width 200) | Should -Match 'RecommendedAction : '
         $r | Export-Csv (Join-Path $TestDrive 'v.csv') -ErrorAction Stop
         (Import-Csv (Join-Path $TestDrive 'v.csv'))[0].Replacement | Should -Be 'gpt-image-1, gpt-image-1.5'
