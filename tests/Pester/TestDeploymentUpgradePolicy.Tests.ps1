@@ -181,6 +181,15 @@ Describe 'Test-DeploymentUpgradePolicy' {
         $q | Should -BeFalse
     }
 
+    It 'refuses a -SubscriptionId that is neither a GUID nor * at binding, on every cmdlet that takes one' {
+        { Test-DeploymentUpgradePolicy -SubscriptionId 'Contoso Production' } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+        { Test-DeploymentUpgradePolicy -ResourceGroupName rg -AccountName a -SubscriptionId '*', 'sub1' } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+        { Set-DeploymentUpgradeOption -SubscriptionId 'nope' -UpgradeOption NoAutoUpgrade } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+        { Get-ModelRetirement gpt-4o -Location eastus -SubscriptionId 'nope' } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+        $e = { Test-DeploymentUpgradePolicy -SubscriptionId 'nope' } | Should -Throw -PassThru
+        $e.Exception.Message | Should -Match 'GUID'
+    }
+
     It 'moves the warning boundary with -WarningDays' {
         $d = New-AzDeployment r o1 2024-12-17 -Option NoAutoUpgrade
         ($d | Test-DeploymentUpgradePolicy -AsOf 2026-05-01).Severity | Should -Be 'Info'

@@ -67,6 +67,7 @@ namespace ModelLifecycle.Commands
         /// <summary>The subscription whose Models API view is read with -Location; default the Az context's.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ValidateSubscriptionId]
         public string? SubscriptionId { get; set; }
 
         /// <summary>ARM requests in flight at once (with -Location).</summary>

@@ -32,6 +32,7 @@ namespace ModelLifecycle.Commands
         [Parameter(ParameterSetName = ByName)]
         [Parameter(Mandatory = true, ParameterSetName = BySubscription)]
         [ValidateNotNullOrEmpty]
+        [ValidateSubscriptionId]
         public string[]? SubscriptionId { get; set; }
 
         /// <summary>Output each deployment as it is after the command (changed or already set).</summary>

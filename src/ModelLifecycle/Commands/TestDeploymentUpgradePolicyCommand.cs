@@ -50,6 +50,7 @@ namespace ModelLifecycle.Commands
         [Parameter(ParameterSetName = Discover)]
         [Parameter(ParameterSetName = ByName)]
         [ValidateNotNullOrEmpty]
+        [ValidateSubscriptionId]
         public string[]? SubscriptionId { get; set; }
 
         [Parameter]
