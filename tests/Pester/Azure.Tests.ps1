@@ -95,6 +95,14 @@ Describe 'Test-DeploymentUpgradePolicy against ARM' {
         $err[0].CategoryInfo.Category | Should -Be 'AuthenticationError'
     }
 
+    It 'says in -Verbose which subscription, cloud and endpoint it read' {
+        $verbose = Test-DeploymentUpgradePolicy -AsOf 2026-11-22 -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message
+        ($verbose -join "`n") | Should -Match ([regex]::Escape("Reading the context's subscription $prod"))
+        ($verbose -join "`n") | Should -Match 'Assessed 7 deployment\(s\) in \d account\(s\)'
+        $all = Test-DeploymentUpgradePolicy -SubscriptionId '*' -AsOf 2026-11-22 -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message
+        ($all -join "`n") | Should -Match 'Reading every subscription the sign-in can see'
+    }
+
     It 'retries throttling and returns everything' {
         $null = Add-EmulatorFault $emulator @{ kind = 'Throttle'; pathContains = '/deployments'; fromRequest = 1; toRequest = 3; retryAfterSeconds = 1 }
         (Test-DeploymentUpgradePolicy -AsOf 2026-11-22) | Should -HaveCount 7

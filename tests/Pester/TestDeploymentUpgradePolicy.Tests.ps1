@@ -190,6 +190,12 @@ Describe 'Test-DeploymentUpgradePolicy' {
         $e.Exception.Message | Should -Match 'GUID'
     }
 
+    It 'says in -Verbose what a run used and how much it read' {
+        $verbose = Test-DeploymentUpgradePolicy -Path $sample -AsOf 2026-11-22 -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message
+        $verbose | Should -Contain 'As of 2026-11-22, on the AzureCloud schedule; catalog snapshot of 2026-07-07 (embedded).'
+        $verbose | Should -Contain 'Assessed 7 deployment(s) in 3 account(s): 4 at Warning or Critical; 0 input(s) or Azure read(s) failed.'
+    }
+
     It 'moves the warning boundary with -WarningDays' {
         $d = New-AzDeployment r o1 2024-12-17 -Option NoAutoUpgrade
         ($d | Test-DeploymentUpgradePolicy -AsOf 2026-05-01).Severity | Should -Be 'Info'

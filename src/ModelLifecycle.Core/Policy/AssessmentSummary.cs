@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Threading;
 
@@ -23,6 +25,7 @@ namespace ModelLifecycle.Core.Policy
     /// </summary>
     public sealed class AssessmentTally
     {
+        private readonly HashSet<string> _accounts = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
         private int _assessed;
         private int _atRisk;
         private int _failures;
@@ -36,9 +39,30 @@ namespace ModelLifecycle.Core.Policy
 
         public bool IsHealthy => Failures == 0 && AtRisk == 0;
 
+        /// <summary>Distinct accounts among the assessed deployments.</summary>
+        public int Accounts
+        {
+            get
+            {
+                lock (_accounts)
+                {
+                    return _accounts.Count;
+                }
+            }
+        }
+
+        /// <summary>One line for -Verbose at the end of a run.</summary>
+        public string Describe() =>
+            $"Assessed {Assessed} deployment(s) in {Accounts} account(s): {AtRisk} at Warning or Critical; {Failures} input(s) or Azure read(s) failed.";
+
         public void Add(UpgradePolicyAssessment assessment)
         {
             Interlocked.Increment(ref _assessed);
+            lock (_accounts)
+            {
+                _accounts.Add((assessment.SubscriptionId ?? string.Empty) + "/" + (assessment.ResourceGroupName ?? string.Empty) + "/" + (assessment.AccountName ?? string.Empty));
+            }
+
             if (AssessmentSummary.IsAtRisk(assessment))
             {
                 Interlocked.Increment(ref _atRisk);
@@ -73,5 +97,21 @@ namespace ModelLifecycle.Core.Policy
             _tally.AddFailure();
             _inner.WriteError(error);
         }
+    }
+
+    /// <summary>What a run used, said once in -Verbose, so a log shows which data an answer rests on.</summary>
+    public static class RunDescription
+    {
+        public static string Settings(DateTime asOf, Catalog.CatalogCloud cloud, Catalog.LifecycleCatalog catalog, string? catalogPath, bool live) =>
+            $"As of {asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}, on the {cloud} schedule; catalog snapshot of {catalog.SnapshotDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} "
+            + (catalogPath is null ? "(embedded)" : $"(embedded, with '{catalogPath}' laid over it)")
+            + (live ? "; the live Models API of each deployment's location is laid over it." : ".");
+
+        public static string Azure(Azure.AzureContextInfo context, IReadOnlyList<string>? subscriptionIds) =>
+            "Reading "
+            + (subscriptionIds is { Count: > 0 }
+                ? (subscriptionIds.Count == 1 && subscriptionIds[0] == SubscriptionIds.Every ? "every subscription the sign-in can see" : "subscription(s) " + string.Join(", ", subscriptionIds))
+                : $"the context's subscription {context.SubscriptionId}" + (context.SubscriptionName is null ? string.Empty : $" ({context.SubscriptionName})"))
+            + $" in {context.EnvironmentName} at {context.ResourceManagerUrl}.";
     }
 }

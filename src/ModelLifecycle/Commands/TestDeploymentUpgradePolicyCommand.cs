@@ -90,6 +90,7 @@ namespace ModelLifecycle.Commands
                 WarnIfStale(_catalog, _asOf);
             }
 
+            WriteVerbose(RunDescription.Settings(_asOf, Cloud, _catalog, CatalogPath, Live));
             _request.Live = Live.IsPresent;
             _offline = new OfflineAssessor(_catalog, new EvaluationOptions(_asOf, WarningDays, Cloud));
         }
@@ -125,6 +126,7 @@ namespace ModelLifecycle.Commands
             {
                 var session = ConnectAzure(DefaultProfile);
                 var cloud = IsBound(nameof(Cloud)) ? Cloud : AzShapes.CatalogCloudOf(session.Context);
+                WriteVerbose(RunDescription.Azure(session.Context, SubscriptionId));
                 var plan = FleetAssessmentPlan.For(ParameterSetName == Discover, SubscriptionId, session.Context.SubscriptionId, ResourceGroupName, AccountName, Name);
                 plan.ApplyTo(_request);
                 RunPipelineWork(async token =>
@@ -135,6 +137,7 @@ namespace ModelLifecycle.Commands
                 });
             }
 
+            WriteVerbose(_tally.Describe());
             if (Quiet)
             {
                 WriteObject(_tally.IsHealthy);
@@ -152,11 +155,8 @@ namespace ModelLifecycle.Commands
 
         private void Report(UpgradePolicyAssessment assessment)
         {
-            if (Quiet)
-            {
-                _tally.Add(assessment);
-            }
-            else
+            _tally.Add(assessment);
+            if (!Quiet)
             {
                 WriteObject(assessment);
             }

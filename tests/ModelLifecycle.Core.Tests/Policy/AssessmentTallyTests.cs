@@ -39,6 +39,16 @@ namespace ModelLifecycle.Core.Tests.Policy
         }
 
         [Fact]
+        public void Describe_says_how_many_deployments_and_accounts_were_assessed()
+        {
+            var tally = new AssessmentTally();
+            tally.Add(Fixture.Healthy());
+            tally.Add(Fixture.AtRisk());
+            tally.AddFailure();
+            Assert.Equal("Assessed 2 deployment(s) in 1 account(s): 1 at Warning or Critical; 1 input(s) or Azure read(s) failed.", tally.Describe());
+        }
+
+        [Fact]
         public void The_tallying_sink_counts_every_error_and_passes_everything_on()
         {
             var tally = new AssessmentTally();
