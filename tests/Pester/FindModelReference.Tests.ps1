@@ -165,6 +165,14 @@ Describe 'Find-ModelReference' {
     }
 
     Context 'errors' {
+        It 'refuses an -AsOf outside 2000-2999 at binding instead of crashing' {
+            foreach ($day in '9999-12-31', '0001-01-01') {
+                { Find-ModelReference -Path $tree -AsOf $day } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+                { Get-ModelRetirement -AsOf $day } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+                { Test-DeploymentUpgradePolicy -Path $sample -AsOf $day } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+            }
+        }
+
         It 'reports a missing path as a non-terminating PathNotFound and searches the others' {
             $r = Find-ModelReference -Path (Join-Path $TestDrive 'missing'), $tree -Model gpt-4o -AsOf $asOf -ErrorVariable err -ErrorAction SilentlyContinue
             $r | Should -HaveCount 3

@@ -83,6 +83,7 @@ namespace ModelLifecycle.Commands
         public CatalogCloud Cloud { get; set; } = CatalogCloud.AzureCloud;
 
         [Parameter]
+        [ValidateAsOf]
         public DateTime AsOf { get; set; }
 
         [Parameter]

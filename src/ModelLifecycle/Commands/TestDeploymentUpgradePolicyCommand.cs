@@ -54,6 +54,7 @@ namespace ModelLifecycle.Commands
         public string[]? SubscriptionId { get; set; }
 
         [Parameter]
+        [ValidateAsOf]
         public DateTime AsOf { get; set; }
 
         [Parameter]
