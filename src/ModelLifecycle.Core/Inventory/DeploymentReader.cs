@@ -104,11 +104,32 @@ namespace ModelLifecycle.Core.Inventory
         /// <summary>Reads an inventory file: an ARM list response, an array of deployments, or ConvertTo-Json of Az objects.</summary>
         public static IEnumerable<InputItem> ReadFile(string path)
         {
+            if (Directory.Exists(path))
+            {
+                throw new ModelLifecycleException(
+                    "InventoryFileIsDirectory",
+                    ErrorKind.InvalidArgument,
+                    $"'{path}' is a directory, not an inventory file.",
+                    path)
+                {
+                    RecommendedAction = "Name the JSON files in it, for example -Path <directory>/*.json.",
+                };
+            }
+
             JToken root;
             try
             {
                 using var reader = new JsonTextReader(File.OpenText(path)) { DateParseHandling = DateParseHandling.None };
                 root = JToken.ReadFrom(reader, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load });
+            }
+            catch (JsonReaderException ex) when (IsEmpty(path))
+            {
+                throw new ModelLifecycleException(
+                    "InventoryFileInvalid",
+                    ErrorKind.InvalidData,
+                    $"The inventory file '{path}' is empty.",
+                    path,
+                    ex);
             }
             catch (JsonReaderException ex)
             {
@@ -177,6 +198,18 @@ namespace ModelLifecycle.Core.Inventory
                         yield return item;
                     }
                 }
+            }
+        }
+
+        private static bool IsEmpty(string path)
+        {
+            try
+            {
+                return File.ReadAllText(path).Trim().TrimStart('\uFEFF').Length == 0;
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                return false;
             }
         }
 

@@ -221,6 +221,20 @@ namespace ModelLifecycle.Core.Tests.Inventory
         }
 
         [Fact]
+        public void An_empty_file_and_a_directory_are_said_to_be_what_they_are()
+        {
+            var empty = Assert.Throws<ModelLifecycleException>(() => ReadText("  \n"));
+            Assert.Equal("InventoryFileInvalid", empty.ErrorId);
+            Assert.Contains("is empty", empty.Message);
+            Assert.DoesNotContain("line 0", empty.Message);
+
+            var directory = Assert.Throws<ModelLifecycleException>(() => DeploymentReader.ReadFile(Path.GetTempPath()).ToList());
+            Assert.Equal("InventoryFileIsDirectory", directory.ErrorId);
+            Assert.Equal(ErrorKind.InvalidArgument, directory.Kind);
+            Assert.DoesNotContain("denied", directory.Message);
+        }
+
+        [Fact]
         public void Errors_about_entries_of_a_valid_file_name_the_file_and_the_index()
         {
             var items = ReadText("{ \"value\": [ 42, { \"DeploymentName\": \"nomodel\" }, { \"id\": \"" + Id + "\" } ] }");
