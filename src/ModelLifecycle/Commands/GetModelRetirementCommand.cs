@@ -109,6 +109,13 @@ namespace ModelLifecycle.Commands
 
         protected override void ProcessRecord()
         {
+            if (ParameterSetName == ByDeployment && InputObject?.BaseObject is string text && !AzureResourceId.TryParse(text, out _))
+            {
+                // 'gpt-4o' | Get-ModelRetirement: a piped string that is not a resource id is a model name.
+                WriteNamed(new[] { text });
+                return;
+            }
+
             if (ParameterSetName == ByDeployment)
             {
                 foreach (var item in DeploymentReader.Read(InputObject, PSObjectPropertyBag.Adapt, PSObjectPropertyBag.Unwrap))
@@ -139,9 +146,14 @@ namespace ModelLifecycle.Commands
                 return;
             }
 
+            WriteNamed(Name ?? Array.Empty<string>());
+        }
+
+        private void WriteNamed(string[] names)
+        {
             var filter = new RetirementFilter
             {
-                Names = Name ?? Array.Empty<string>(),
+                Names = names,
                 Version = Version,
                 Stages = Stage ?? Array.Empty<LifecycleStage>(),
                 RetiringWithinDays = IsBound(nameof(RetiringWithinDays)) ? RetiringWithinDays : (int?)null,
