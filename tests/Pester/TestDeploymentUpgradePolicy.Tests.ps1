@@ -109,6 +109,13 @@ Describe 'Test-DeploymentUpgradePolicy' {
         $err[0].FullyQualifiedErrorId | Should -BeLike 'InventoryFileNotFound,*'
     }
 
+    It 'reads a file named by overlapping -Path values once' {
+        $dir = Join-Path $TestDrive 'overlap'
+        $null = New-Item -ItemType Directory $dir
+        Copy-Item $sample (Join-Path $dir 'one.json')
+        (Test-DeploymentUpgradePolicy -Path (Join-Path $dir 'one.json'), (Join-Path $dir '*.json') -AsOf 2026-11-22) | Should -HaveCount 7
+    }
+
     It 'reads ConvertTo-Json of Az objects written to a file' {
         $file = Join-Path $TestDrive 'az.json'
         @((New-AzDeployment x o3-mini 2025-01-31 -Option NoAutoUpgrade)) | ConvertTo-Json -Depth 10 | Set-Content $file

@@ -26,6 +26,9 @@ namespace ModelLifecycle.Commands
 
         private readonly FleetAssessmentRequest _request = new FleetAssessmentRequest();
         private readonly AssessmentTally _tally = new AssessmentTally();
+
+        // Overlapping -Path values (a.json, *.json) name a file once: it is read and reported once.
+        private readonly HashSet<string> _filesRead = new HashSet<string>(StringComparer.Ordinal);
         private IOperationSink? _sink;
         private LifecycleCatalog? _catalog;
         private OfflineAssessor? _offline;
@@ -104,6 +107,11 @@ namespace ModelLifecycle.Commands
                 case ByLiteralPath:
                     foreach (var file in ParameterSetName == ByPath ? ResolveFiles(Path!) : ResolveLiteralFiles(LiteralPath!))
                     {
+                        if (!_filesRead.Add(file))
+                        {
+                            continue;
+                        }
+
                         try
                         {
                             Take(DeploymentReader.ReadFile(file).ToList());
