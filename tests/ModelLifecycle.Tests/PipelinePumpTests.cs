@@ -32,6 +32,38 @@ namespace ModelLifecycle.Tests
         }
 
         [Fact]
+        public void Posts_from_many_workers_at_once_all_run_on_the_owner_thread()
+        {
+            // The Core may call its sink from any thread, several at once (IOperationSink); the pump is what makes that safe.
+            var pump = new PipelinePump(capacity: 8);
+            var owner = Thread.CurrentThread.ManagedThreadId;
+            var seen = new List<int>();
+            var offOwner = 0;
+            pump.Run(
+                () => Task.WhenAll(Enumerable.Range(0, 8).Select(w => Task.Run(() =>
+                {
+                    for (var i = 0; i < 100; i++)
+                    {
+                        var value = (w * 100) + i;
+                        pump.Post(
+                            () =>
+                            {
+                                if (Thread.CurrentThread.ManagedThreadId != owner)
+                                {
+                                    offOwner++;
+                                }
+
+                                seen.Add(value);
+                            },
+                            CancellationToken.None);
+                    }
+                }))),
+                () => { });
+            Assert.Equal(0, offOwner);
+            Assert.Equal(Enumerable.Range(0, 800), seen.OrderBy(v => v));
+        }
+
+        [Fact]
         public void Workers_can_await_a_call_on_the_owner_thread()
         {
             var pump = new PipelinePump();
@@ -78,6 +110,23 @@ namespace ModelLifecycle.Tests
             var ran = false;
             pump.Post(() => ran = true, CancellationToken.None);
             Assert.True(ran, "with no work running, posting runs inline");
+
+            pump.Run(() => Task.CompletedTask, () => { });
+            var ranOnWorker = false;
+            Task<int>? lateInvoke = null;
+            var worker = new Thread(() =>
+            {
+                pump.Post(() => ranOnWorker = true, CancellationToken.None);
+                lateInvoke = pump.InvokeAsync(() => 1, CancellationToken.None);
+            });
+            worker.Start();
+            worker.Join();
+            Assert.False(ranOnWorker, "a late post from a worker is dropped, never run on the worker");
+            Assert.True(lateInvoke!.IsCanceled, "a late invoke does not leave its caller waiting");
+
+            var ranOnOwner = false;
+            pump.Post(() => ranOnOwner = true, CancellationToken.None);
+            Assert.True(ranOnOwner, "the owner itself still runs inline after the work");
         }
 
         [Fact]

@@ -80,6 +80,29 @@ Describe 'Test-DeploymentUpgradePolicy against ARM' {
         "$($err[0].TargetObject)" | Should -Match 'contoso-foundry-swc'
     }
 
+    It 'answers -Quiet with $false when the account does not exist' {
+        $q = Test-DeploymentUpgradePolicy -ResourceGroupName rg-ai-prod -AccountName nope -Quiet -ErrorVariable err -ErrorAction SilentlyContinue
+        $q | Should -BeFalse
+        $err | Should -HaveCount 1
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'AccountNotFound,*'
+    }
+
+    It 'answers -Quiet with $false when ARM refuses the token' {
+        Set-FakeAzState @{ Token = 'not-the-emulators-token' }
+        $q = Test-DeploymentUpgradePolicy -Quiet -ErrorVariable err -ErrorAction SilentlyContinue
+        $q | Should -BeFalse
+        $err | Should -Not -BeNullOrEmpty
+        $err[0].CategoryInfo.Category | Should -Be 'AuthenticationError'
+    }
+
+    It 'says in -Verbose which subscription, cloud and endpoint it read' {
+        $verbose = Test-DeploymentUpgradePolicy -AsOf 2026-11-22 -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message
+        ($verbose -join "`n") | Should -Match ([regex]::Escape("Reading the context's subscription $prod"))
+        ($verbose -join "`n") | Should -Match 'Assessed 7 deployment\(s\) in \d account\(s\)'
+        $all = Test-DeploymentUpgradePolicy -SubscriptionId '*' -AsOf 2026-11-22 -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message
+        ($all -join "`n") | Should -Match 'Reading every subscription the sign-in can see'
+    }
+
     It 'retries throttling and returns everything' {
         $null = Add-EmulatorFault $emulator @{ kind = 'Throttle'; pathContains = '/deployments'; fromRequest = 1; toRequest = 3; retryAfterSeconds = 1 }
         (Test-DeploymentUpgradePolicy -AsOf 2026-11-22) | Should -HaveCount 7
@@ -142,6 +165,8 @@ Describe 'Test-DeploymentUpgradePolicy against ARM' {
         $e.FullyQualifiedErrorId | Should -BeLike 'AzNotConnected,*'
         $e.CategoryInfo.Category | Should -Be 'AuthenticationError'
         $e.ErrorDetails.RecommendedAction | Should -Match 'Connect-AzAccount'
+        "$e" | Should -Match 'Connect-AzAccount' -Because 'Windows PowerShell 5.1 and NormalView show the message, never RecommendedAction'
+        $e.Exception.Message | Should -Match 'Connect-AzAccount'
     }
 
     It 'passes -DefaultProfile through to Az.Accounts' {

@@ -143,6 +143,18 @@ Describe 'Find-ModelReference' {
             ($r | Where-Object Kind -eq 'ModelId').Model | Sort-Object -Unique | Should -Be @('dall-e-3', 'gpt-4o') -Because 'the inventory names these models and not gpt-4o-mini or gpt-35-turbo, so the default set is not searched'
         }
 
+        It 'searches files and folders piped from Get-ChildItem, as Select-String does, and not the current location' {
+            Push-Location $TestDrive
+            try {
+                $r = Get-ChildItem -LiteralPath $tree -Directory | Where-Object Name -in 'src', 'app' | Find-ModelReference -Model gpt-4o -AsOf $asOf -ErrorVariable err -ErrorAction SilentlyContinue
+                $err | Should -BeNullOrEmpty
+                ($r.Path | Sort-Object) | Should -Be @((Join-Path $tree 'app/[id]/page.tsx'), (Join-Path $tree 'src/chat.py'))
+                $file = Get-Item -LiteralPath (Join-Path $tree 'src/legacy.cs')
+                ($file | Find-ModelReference -Model gpt-35-turbo -AsOf $asOf -ErrorAction Stop).Path | Should -Be $file.FullName
+            }
+            finally { Pop-Location }
+        }
+
         It 'reports piped objects that are not deployments per item and goes on' {
             $r = @((Get-Date), [pscustomobject]@{ DeploymentName = 'chat-standard'; Model = 'gpt-4o'; Version = '2024-11-20' }) |
                 Find-ModelReference -Path $tree -AsOf $asOf -ErrorVariable err -ErrorAction SilentlyContinue
@@ -153,6 +165,14 @@ Describe 'Find-ModelReference' {
     }
 
     Context 'errors' {
+        It 'refuses an -AsOf outside 2000-2999 at binding instead of crashing' {
+            foreach ($day in '9999-12-31', '0001-01-01') {
+                { Find-ModelReference -Path $tree -AsOf $day } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+                { Get-ModelRetirement -AsOf $day } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+                { Test-DeploymentUpgradePolicy -Path $sample -AsOf $day } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+            }
+        }
+
         It 'reports a missing path as a non-terminating PathNotFound and searches the others' {
             $r = Find-ModelReference -Path (Join-Path $TestDrive 'missing'), $tree -Model gpt-4o -AsOf $asOf -ErrorVariable err -ErrorAction SilentlyContinue
             $r | Should -HaveCount 3

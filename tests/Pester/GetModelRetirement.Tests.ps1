@@ -95,9 +95,19 @@ Describe 'Get-ModelRetirement' {
         $c.CompletionMatches.CompletionText | Should -Not -Contain 'gpt-4o'
     }
 
+    It 'takes model names from the pipeline, as with -Name' {
+        $byName = Get-ModelRetirement gpt-4o, o1 -AsOf 2026-01-15
+        $piped = 'gpt-4o', 'o1' | Get-ModelRetirement -AsOf 2026-01-15 -ErrorAction Stop
+        $piped | Should -HaveCount $byName.Count
+        ($piped | ForEach-Object { "$($_.Model) $($_.Version)" } | Sort-Object) | Should -Be ($byName | ForEach-Object { "$($_.Model) $($_.Version)" } | Sort-Object)
+        'no-such-model' | Get-ModelRetirement -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'ModelNotInCatalog,*'
+    }
+
     It 'renders its table and list views' {
         $r = Get-ModelRetirement gpt-4o -IncludeRetired
-        ($r | Format-Table | Out-String -Width 200) | Should -Match 'Retires\s+Days\s+Replacement\s+Stage'
+        ($r | Format-Table | Out-String -Width 200) | Should -Match 'Stage\s+Retires\s+Days\s+Replacement'
+        ((Get-ModelRetirement gpt-4o-mini -Version 2024-07-18) | Format-Table | Out-String -Width 80) | Should -Match 'GenerallyAvailable|Retired\s' -Because 'Stage is not squeezed to one letter at 80 columns'
         ($r | Format-Table | Out-String -Width 80) | Should -Match 'Retires\s+Days\s+Replacement' -Because 'the key columns fit an 80-column console'
         ($r | Format-List | Out-String -Width 200) | Should -Match 'ByDeploymentType\s*: Standard=2026-03-31'
     }

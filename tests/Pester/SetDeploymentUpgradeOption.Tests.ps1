@@ -75,8 +75,19 @@ Describe 'Set-DeploymentUpgradeOption' {
     It 'warns with the date when NoAutoUpgrade is set on a deployment retiring within WarningDays' {
         $null = Set-DeploymentUpgradeOption -ResourceId "$account/deployments/chat" -UpgradeOption NoAutoUpgrade -Confirm:$false -WarningVariable w -WarningAction SilentlyContinue
         "$w" | Should -Match "retired on 2026-03-31; no upgrade option makes it work again"
-        $null = Set-DeploymentUpgradeOption -ResourceId "$account/deployments/embeddings".Replace('rg-ai-prod', 'rg-ai-dev').Replace('contoso-oai-eastus', 'contoso-oai-dev').Replace('a1b2c3d4-0000-4000-8000-000000000001', 'a1b2c3d4-0000-4000-8000-000000000002') -UpgradeOption NoAutoUpgrade -WarningDays 3650 -Confirm:$false -WarningVariable w2 -WarningAction SilentlyContinue
-        "$w2" | Should -Match "retires on 2027-04-15 \(\d+ days\); with NoAutoUpgrade it stops working then"
+        $null = Set-DeploymentUpgradeOption -ResourceId "$account/deployments/embeddings".Replace('rg-ai-prod', 'rg-ai-dev').Replace('contoso-oai-eastus', 'contoso-oai-dev').Replace('a1b2c3d4-0000-4000-8000-000000000001', 'a1b2c3d4-0000-4000-8000-000000000002') -UpgradeOption NoAutoUpgrade -WarningDays 3650 -AsOf 2026-11-22 -Confirm:$false -WarningVariable w2 -WarningAction SilentlyContinue
+        "$w2" | Should -Match "retires on 2027-04-15 \(144 days\); with NoAutoUpgrade it stops working then"
+    }
+
+    It 'judges the NoAutoUpgrade warning on -AsOf and -CatalogPath, not on today and the embedded catalog only' {
+        $dev = "$account/deployments/embeddings".Replace('rg-ai-prod', 'rg-ai-dev').Replace('contoso-oai-eastus', 'contoso-oai-dev').Replace('a1b2c3d4-0000-4000-8000-000000000001', 'a1b2c3d4-0000-4000-8000-000000000002')
+        $null = Set-DeploymentUpgradeOption -ResourceId $dev -UpgradeOption NoAutoUpgrade -AsOf 2026-01-01 -Confirm:$false -WarningVariable early -WarningAction SilentlyContinue
+        "$early" | Should -Not -Match 'retires on' -Because '2027-04-15 is more than 90 days after 2026-01-01'
+        $catalog = Join-Path $TestDrive 'soon.json'
+        '{ "format": "ModelLifecycle.Catalog", "formatVersion": 1, "snapshotDate": "2026-11-01", "entries": [ { "model": "text-embedding-3-large", "version": "1", "retirementDate": "2026-12-01" } ] }' | Set-Content $catalog
+        $null = Set-DeploymentUpgradeOption -ResourceId $dev -UpgradeOption OnceCurrentVersionExpired -Confirm:$false
+        $null = Set-DeploymentUpgradeOption -ResourceId $dev -UpgradeOption NoAutoUpgrade -AsOf 2026-11-22 -CatalogPath $catalog -Confirm:$false -WarningVariable fromFile -WarningAction SilentlyContinue
+        "$fromFile" | Should -Match 'retires on 2026-12-01'
     }
 
     It 'reports a missing deployment as DeploymentNotFound and goes on' {
@@ -99,6 +110,12 @@ Describe 'Set-DeploymentUpgradeOption' {
         $err[0].CategoryInfo.Category | Should -Be 'PermissionDenied'
     }
 
+    It 'takes the empty List of an account without deployments as nothing to do, not an error' {
+        $empty = [System.Collections.Generic.List[object]]::new()
+        Write-Output -NoEnumerate $empty | Set-DeploymentUpgradeOption -UpgradeOption NoAutoUpgrade -ErrorAction Stop | Should -BeNullOrEmpty
+        (Get-EmulatorCounters $emulator).ByMethod.PSObject.Properties.Name | Should -Not -Contain 'PUT'
+    }
+
     It 'refuses an option that does not exist at binding' {
         { Set-DeploymentUpgradeOption -ResourceId "$account/deployments/chat" -UpgradeOption Sometimes } | Should -Throw -ExceptionType ([System.Management.Automation.ParameterBindingException])
     }
@@ -112,5 +129,12 @@ Describe 'Set-DeploymentUpgradeOption' {
     It 'renders the deployment view' {
         $d = Set-DeploymentUpgradeOption -ResourceId "$account/deployments/chat" -UpgradeOption NoAutoUpgrade -PassThru -Confirm:$false
         ($d | Format-Table | Out-String -Width 120) | Should -Match 'Name\s+Model\s+Type\s+UpgradeOption\s+Account'
+    }
+
+    It 'exposes no raw JSON object in -PassThru output, so CSV and JSON stay readable' {
+        $d = Set-DeploymentUpgradeOption -ResourceId "$account/deployments/chat" -UpgradeOption NoAutoUpgrade -PassThru -Confirm:$false
+        $d.PSObject.Properties.Name | Should -Not -Contain 'RawBody'
+        ($d | ConvertTo-Csv -NoTypeInformation)[0] | Should -Not -Match 'RawBody'
+        ($d | ConvertTo-Csv -NoTypeInformation) | Should -HaveCount 2
     }
 }

@@ -49,16 +49,16 @@ namespace ModelLifecycle.Core.Catalog
         internal static CatalogEntry? FromItem(JObject item, CatalogCloud cloud, SourceRef source)
         {
             var model = item["model"] as JObject ?? item;
-            var name = (string?)model["name"];
+            var name = Text(model["name"]);
             if (string.IsNullOrWhiteSpace(name))
             {
                 return null;
             }
 
-            var b = new CatalogEntryBuilder(ModelNames.NormalizeModel(name!), ModelNames.NormalizeVersion((string?)model["version"]), ModelKind.Base, cloud, CatalogOrigin.Live)
+            var b = new CatalogEntryBuilder(ModelNames.NormalizeModel(name!), ModelNames.NormalizeVersion(Text(model["version"])), ModelKind.Base, cloud, CatalogOrigin.Live)
             {
-                Stage = StageFromApi((string?)model["lifecycleStatus"]),
-                IsDefaultVersion = (bool?)model["isDefaultVersion"],
+                Stage = StageFromApi(Text(model["lifecycleStatus"])),
+                IsDefaultVersion = Flag(model["isDefaultVersion"]),
             };
 
             if (model["deprecation"] is JObject deprecation)
@@ -67,11 +67,11 @@ namespace ModelLifecycle.Core.Catalog
                 if (inference is DateTime d && d < NoDate)
                 {
                     b.RetirementDate = d;
-                    b.RetirementQualifier = string.Equals((string?)deprecation["deprecationStatus"], "Tentative", StringComparison.OrdinalIgnoreCase)
+                    b.RetirementQualifier = string.Equals(Text(deprecation["deprecationStatus"]), "Tentative", StringComparison.OrdinalIgnoreCase)
                         ? DateQualifier.Tentative
                         : DateQualifier.On;
                     b.RetirementText = "Models API: deprecation.inference " + d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-                                       + ((string?)deprecation["deprecationStatus"] is string status ? " (" + status + ")" : string.Empty);
+                                       + (Text(deprecation["deprecationStatus"]) is string status ? " (" + status + ")" : string.Empty);
                 }
             }
 
@@ -79,7 +79,7 @@ namespace ModelLifecycle.Core.Catalog
             {
                 foreach (var sku in skus.OfType<JObject>())
                 {
-                    var skuName = (string?)sku["name"];
+                    var skuName = Text(sku["name"]);
                     var skuDate = Date(sku["deprecationDate"]);
                     if (!string.IsNullOrEmpty(skuName) && skuDate is DateTime sd && sd < NoDate)
                     {
@@ -95,15 +95,15 @@ namespace ModelLifecycle.Core.Catalog
                 }
             }
 
-            if (model["replacementConfig"] is JObject replacement && (string?)replacement["targetModelName"] is string target && target.Length > 0)
+            if (model["replacementConfig"] is JObject replacement && Text(replacement["targetModelName"]) is string target && target.Length > 0)
             {
-                var targetRef = new ModelRef(ModelNames.NormalizeModel(target), ModelNames.NormalizeVersion((string?)replacement["targetModelVersion"]));
+                var targetRef = new ModelRef(ModelNames.NormalizeModel(target), ModelNames.NormalizeVersion(Text(replacement["targetModelVersion"])));
                 b.Replacements.Add(targetRef);
                 b.AutoUpgrade = new AutoUpgradeInfo(
                     targetRef,
                     Date(replacement["autoUpgradeStartDate"]),
                     DateQualifier.On,
-                    (int?)replacement["upgradeOnExpiryLeadTimeDays"],
+                    Whole(replacement["upgradeOnExpiryLeadTimeDays"]),
                     Array.Empty<string>(),
                     Array.Empty<string>(),
                     "Models API replacementConfig");
@@ -134,9 +134,22 @@ namespace ModelLifecycle.Core.Catalog
                 return ((DateTime)token).Date;
             }
 
-            var s = (string?)token;
+            var s = Text(token);
             return s is not null && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d) ? d.UtcDateTime.Date : (DateTime?)null;
         }
+
+        // The Models API is read tolerantly: a field of an unexpected type (an object where text is due,
+        // "maybe" where a boolean is due) counts as absent instead of failing the whole location.
+        private static string? Text(JToken? token) =>
+            token is JValue v && v.Type != JTokenType.Null && v.Type != JTokenType.Undefined
+                ? Convert.ToString(v.Value, CultureInfo.InvariantCulture)
+                : null;
+
+        private static bool? Flag(JToken? token) =>
+            token is JValue { Type: JTokenType.Boolean } b ? (bool)b : bool.TryParse(Text(token), out var parsed) ? parsed : (bool?)null;
+
+        private static int? Whole(JToken? token) =>
+            int.TryParse(Text(token), NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : (int?)null;
 
         private static bool Is(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
     }

@@ -81,7 +81,7 @@ namespace ModelLifecycle.Core.Catalog
                 _sink.WriteVerbose($"Read {items.Count} models for {location} from the Models API.");
                 return _baseCatalog.WithOverlay(LiveCatalog.FromModels(items, location, _cloud, _readOn));
             }
-            catch (ModelLifecycleException ex)
+            catch (Exception ex) when (!(ex is OperationCanceledException))
             {
                 _sink.WriteError(new ModelLifecycleException(
                     "LiveModelsUnavailable",

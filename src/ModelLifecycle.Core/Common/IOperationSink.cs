@@ -4,6 +4,9 @@ namespace ModelLifecycle.Core
     /// How Core services talk to their host while they work. The PowerShell face implements it and
     /// marshals every call to the pipeline thread; tests use a recording sink. Services never call back
     /// into PowerShell any other way.
+    /// The one threading rule: a Core service may call the sink from any thread, several at once, and
+    /// needs no lock of its own for it; every implementation must be safe for that (the PowerShell
+    /// face queues calls to the pipeline thread and drops those that arrive after the work ended).
     /// </summary>
     public interface IOperationSink
     {

@@ -22,7 +22,20 @@ namespace ModelLifecycle.Core
 
         public object? Target { get; }
 
-        /// <summary>What a person can do about it, when the Core knows (shown as the error's RecommendedAction).</summary>
+        /// <summary>What a person can do about it, when the Core knows (also the error's RecommendedAction).</summary>
         public string? RecommendedAction { get; init; }
+
+        /// <summary>What went wrong, without the recommended action.</summary>
+        public string Summary => base.Message;
+
+        /// <summary>
+        /// What went wrong, then what to do about it. The action is part of the message because Windows
+        /// PowerShell 5.1 (Azure Automation's classic runtime), PowerShell 7's NormalView and runbook logs
+        /// never show ErrorDetails.RecommendedAction.
+        /// </summary>
+        public override string Message =>
+            string.IsNullOrEmpty(RecommendedAction) || base.Message.IndexOf(RecommendedAction!, StringComparison.Ordinal) >= 0
+                ? base.Message
+                : base.Message.TrimEnd() + " " + RecommendedAction;
     }
 }

@@ -112,11 +112,32 @@ namespace ModelLifecycle.Core.Inventory
         /// <summary>Reads an inventory file: an ARM list response, an array of deployments, or ConvertTo-Json of Az objects.</summary>
         public static IEnumerable<InputItem> ReadFile(string path)
         {
+            if (Directory.Exists(path))
+            {
+                throw new ModelLifecycleException(
+                    "InventoryFileIsDirectory",
+                    ErrorKind.InvalidArgument,
+                    $"'{path}' is a directory, not an inventory file.",
+                    path)
+                {
+                    RecommendedAction = "Name the JSON files in it, for example -Path <directory>/*.json.",
+                };
+            }
+
             JToken root;
             try
             {
                 using var reader = new JsonTextReader(File.OpenText(path)) { DateParseHandling = DateParseHandling.None };
                 root = JToken.ReadFrom(reader, new JsonLoadSettings { LineInfoHandling = LineInfoHandling.Load });
+            }
+            catch (JsonReaderException ex) when (IsEmpty(path))
+            {
+                throw new ModelLifecycleException(
+                    "InventoryFileInvalid",
+                    ErrorKind.InvalidData,
+                    $"The inventory file '{path}' is empty.",
+                    path,
+                    ex);
             }
             catch (JsonReaderException ex)
             {
@@ -132,7 +153,7 @@ namespace ModelLifecycle.Core.Inventory
                 throw FileUnreadable(path, ex, notFound: ex is FileNotFoundException || ex is DirectoryNotFoundException);
             }
 
-            return Read(root);
+            return ReadEntries(root, path);
         }
 
         /// <summary>
@@ -146,6 +167,99 @@ namespace ModelLifecycle.Core.Inventory
                 $"The inventory file '{path}' could not be read: {cause.Message}",
                 path,
                 cause);
+
+        /// <summary>
+        /// The entries of an inventory file, each read on its own so that anything wrong with one names
+        /// the file and where in it (value[3], [3]) the entry is.
+        /// </summary>
+        private static IEnumerable<InputItem> ReadEntries(JToken root, string path)
+        {
+            IEnumerable<(JToken Entry, string Where)> entries = root switch
+            {
+                JArray array => array.Select((e, i) => (e, "[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]")),
+                JObject o when o["value"] is JArray list && o.Property("properties", StringComparison.OrdinalIgnoreCase) is null
+                               && o.Property("name", StringComparison.OrdinalIgnoreCase) is null
+                    => list.Select((e, i) => (e, "value[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]")),
+                _ => new[] { (root, "the top-level object") },
+            };
+
+            foreach (var (entry, where) in entries)
+            {
+                var truncated = entry is JObject o ? TruncatedField(o) : null;
+                foreach (var item in Read(entry))
+                {
+                    if (item.Error is not null)
+                    {
+                        yield return InputItem.ForError(InEntry(item.Error, path, where));
+                    }
+                    else if (item.Deployment is Deployment d && string.IsNullOrWhiteSpace(d.Model) && truncated is not null)
+                    {
+                        yield return InputItem.ForError(TruncatedEntry(d, path, where, truncated));
+                    }
+                    else if (item.Deployment is Deployment bare && string.IsNullOrWhiteSpace(bare.Model) && !HasDeploymentId(bare))
+                    {
+                        yield return InputItem.ForError(new ModelLifecycleException(
+                            "DeploymentDetailsMissing",
+                            ErrorKind.InvalidData,
+                            $"Entry {where} of the inventory file '{path}' (deployment '{bare}') has no model and no deployment resource id, so it cannot be assessed.",
+                            path)
+                        {
+                            RecommendedAction = "Write the inventory again with its model details: Get-AzCognitiveServicesAccountDeployment ... | ConvertTo-Json -Depth 10 | Set-Content <file>.",
+                        });
+                    }
+                    else
+                    {
+                        yield return item;
+                    }
+                }
+            }
+        }
+
+        private static bool IsEmpty(string path)
+        {
+            try
+            {
+                return File.ReadAllText(path).Trim().TrimStart('\uFEFF').Length == 0;
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                return false;
+            }
+        }
+
+        private static bool HasDeploymentId(Deployment d) => AzureResourceId.TryParse(d.ResourceId, out var id) && id!.DeploymentName is not null;
+
+        /// <summary>
+        /// Beyond its depth (2 by default) ConvertTo-Json writes nested objects as text ("@{format=...}" or a
+        /// type name): properties or properties.model arriving as a string is the sign of that.
+        /// </summary>
+        private static string? TruncatedField(JObject entry)
+        {
+            var properties = entry.Property("properties", StringComparison.OrdinalIgnoreCase)?.Value;
+            if (properties is JValue { Type: JTokenType.String })
+            {
+                return "properties";
+            }
+
+            var model = (properties as JObject)?.Property("model", StringComparison.OrdinalIgnoreCase)?.Value;
+            return model is JValue { Type: JTokenType.String } ? "properties.model" : null;
+        }
+
+        private static ModelLifecycleException TruncatedEntry(Deployment d, string path, string where, string field) =>
+            new ModelLifecycleException(
+                "InventoryEntryTruncated",
+                ErrorKind.InvalidData,
+                $"Entry {where} of the inventory file '{path}' (deployment '{d}') lacks model details: its {field} was written as text, which is what ConvertTo-Json does below its default depth of 2.",
+                path)
+            {
+                RecommendedAction = "Write the inventory again with a greater depth: ... | ConvertTo-Json -Depth 10 | Set-Content <file>.",
+            };
+
+        private static ModelLifecycleException InEntry(ModelLifecycleException error, string path, string where) =>
+            new ModelLifecycleException(error.ErrorId, error.Kind, $"Entry {where} of the inventory file '{path}': {error.Summary}", path, error)
+            {
+                RecommendedAction = error.RecommendedAction,
+            };
 
         private static InputItem FromString(string s)
         {
@@ -175,6 +289,9 @@ namespace ModelLifecycle.Core.Inventory
             var modelBag = properties?.GetBag(hostAdapter, "Model");
             var sku = bag.GetBag(hostAdapter, "Sku");
 
+            // Legacy deployments carry no sku, only properties.scaleSettings (scaleType, capacity).
+            var scale = sku is null ? properties?.GetBag(hostAdapter, "ScaleSettings") : null;
+
             // This module's own objects carry the model as a plain string.
             var ownModel = modelBag is null ? bag.GetString("Model") : null;
             var isDeployment = modelBag is not null || ownModel is not null || bag.Has("DeploymentName") || id?.DeploymentName is not null;
@@ -201,8 +318,8 @@ namespace ModelLifecycle.Core.Inventory
                 ResourceGroupName = id?.ResourceGroupName ?? bag.GetString("ResourceGroupName"),
                 AccountName = id?.AccountName ?? bag.GetString("AccountName"),
                 Location = bag.GetString("Location"),
-                DeploymentType = sku?.GetString("Name") ?? bag.GetString("DeploymentType", "SkuName"),
-                Capacity = sku?.GetInt("Capacity") ?? bag.GetInt("Capacity"),
+                DeploymentType = sku?.GetString("Name") ?? bag.GetString("DeploymentType", "SkuName") ?? scale?.GetString("ScaleType"),
+                Capacity = sku?.GetInt("Capacity") ?? bag.GetInt("Capacity") ?? scale?.GetInt("Capacity"),
                 Model = modelBag?.GetString("Name") ?? ownModel,
                 Version = modelBag?.GetString("Version") ?? bag.GetString("Version"),
                 ModelFormat = modelBag?.GetString("Format") ?? bag.GetString("ModelFormat"),

@@ -38,10 +38,10 @@ namespace ModelLifecycle
         public string? ProvisioningState { get; set; }
 
         /// <summary>
-        /// The JSON body as it arrived (ARM or an inventory file), every property kept; null for inputs
-        /// that had none. Internal: it is a record of the input for the Core and its tests, not part of
-        /// the output a user sees or serializes.
+        /// The ARM body as read, every property kept; null for inputs that had none. Internal: PowerShell
+        /// cannot read a JObject, and in ConvertTo-Json or a CSV cell it is noise (Export-Csv wrote 60 lines).
         /// </summary>
+        [Newtonsoft.Json.JsonIgnore]
         internal JObject? RawBody { get; set; }
 
         public override string ToString() => AccountName is null ? Name : AccountName + "/" + Name;

@@ -61,7 +61,10 @@ namespace ModelLifecycle
         /// </summary>
         internal Deployment? Source { get; set; }
 
-        public DateTime AsOf { get; internal set; }
+        private DateTime _asOf;
+
+        /// <summary>The day the plan is for, as a UTC day like every date of the module's output.</summary>
+        public DateTime AsOf { get => _asOf; internal set => _asOf = Core.UtcDay.Of(value); }
 
         /// <summary>The check of that name, or null.</summary>
         public MigrationCheck? Check(string name) => Checks.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.Ordinal));

@@ -41,7 +41,9 @@ namespace ModelLifecycle
         /// <summary>The stage as of AsOf (docs vocabulary); null when the catalog does not know the model.</summary>
         public string? Stage { get; internal set; }
 
-        public DateTime? RetirementDate { get; internal set; }
+        public DateTime? RetirementDate { get => _retirementDate; internal set => _retirementDate = Core.UtcDay.Of(value); }
+
+        private DateTime? _retirementDate;
 
         /// <summary>True for "no earlier than", "not before" and the API's Tentative dates.</summary>
         public bool RetirementDateIsTentative { get; internal set; }
@@ -52,7 +54,9 @@ namespace ModelLifecycle
         /// <summary>Where to migrate: the catalog's replacements that have not themselves retired as of AsOf.</summary>
         public ModelRefList Replacement { get; internal set; } = ModelRefList.Empty;
 
-        public DateTime AsOf { get; internal set; }
+        public DateTime AsOf { get => _asOf; internal set => _asOf = Core.UtcDay.Of(value); }
+
+        private DateTime _asOf;
 
         /// <summary>For Kind Parameter (a migration piped in): the change this line needs for the target model.</summary>
         public ParameterChange? Change { get; internal set; }

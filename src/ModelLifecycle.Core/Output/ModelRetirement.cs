@@ -22,9 +22,13 @@ namespace ModelLifecycle
         /// <summary>The stage as of AsOf (docs vocabulary): a passed retirement date makes it Retired.</summary>
         public string? Stage { get; internal set; }
 
-        public DateTime? DeprecationDate { get; internal set; }
+        public DateTime? DeprecationDate { get => _deprecationDate; internal set => _deprecationDate = Core.UtcDay.Of(value); }
 
-        public DateTime? RetirementDate { get; internal set; }
+        private DateTime? _deprecationDate;
+
+        public DateTime? RetirementDate { get => _retirementDate; internal set => _retirementDate = Core.UtcDay.Of(value); }
+
+        private DateTime? _retirementDate;
 
         /// <summary>True for "no earlier than", "not before" and the API's Tentative dates.</summary>
         public bool RetirementDateIsTentative { get; internal set; }
@@ -49,14 +53,18 @@ namespace ModelLifecycle
         public string Source { get; internal set; } = nameof(CatalogOrigin.Embedded);
 
         /// <summary>The date of the newest source behind the entry.</summary>
-        public DateTime? SourceDate { get; internal set; }
+        public DateTime? SourceDate { get => _sourceDate; internal set => _sourceDate = Core.UtcDay.Of(value); }
+
+        private DateTime? _sourceDate;
 
         /// <summary>The published sources behind the entry ("name (date) url").</summary>
         public TextList Sources { get; internal set; } = TextList.Empty;
 
         public TextList Notes { get; internal set; } = TextList.Empty;
 
-        public DateTime AsOf { get; internal set; }
+        public DateTime AsOf { get => _asOf; internal set => _asOf = Core.UtcDay.Of(value); }
+
+        private DateTime _asOf;
 
         public override string ToString() => Version is null ? Model : Model + " " + Version;
     }
@@ -66,7 +74,9 @@ namespace ModelLifecycle
     {
         public ModelRef Target { get; internal set; } = new ModelRef("unknown");
 
-        public DateTime? StartDate { get; internal set; }
+        public DateTime? StartDate { get => _startDate; internal set => _startDate = Core.UtcDay.Of(value); }
+
+        private DateTime? _startDate;
 
         public int? LeadDays { get; internal set; }
 

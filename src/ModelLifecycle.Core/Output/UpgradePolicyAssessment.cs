@@ -38,7 +38,9 @@ namespace ModelLifecycle
         public string? Stage { get; internal set; }
 
         /// <summary>The retirement date for this deployment's type.</summary>
-        public DateTime? RetirementDate { get; internal set; }
+        public DateTime? RetirementDate { get => _retirementDate; internal set => _retirementDate = Core.UtcDay.Of(value); }
+
+        private DateTime? _retirementDate;
 
         public bool RetirementDateIsTentative { get; internal set; }
 
@@ -50,7 +52,9 @@ namespace ModelLifecycle
         public ModelRef? UpgradeTarget { get; internal set; }
 
         /// <summary>When the outcome takes effect (upgrade start, upgrade at retirement, or stop).</summary>
-        public DateTime? EffectiveDate { get; internal set; }
+        public DateTime? EffectiveDate { get => _effectiveDate; internal set => _effectiveDate = Core.UtcDay.Of(value); }
+
+        private DateTime? _effectiveDate;
 
         public Severity Severity { get; internal set; }
 
@@ -65,7 +69,9 @@ namespace ModelLifecycle
 
         public TextList Notes { get; internal set; } = TextList.Empty;
 
-        public DateTime AsOf { get; internal set; }
+        public DateTime AsOf { get => _asOf; internal set => _asOf = Core.UtcDay.Of(value); }
+
+        private DateTime _asOf;
 
         public override string ToString() => (AccountName is null ? DeploymentName : AccountName + "/" + DeploymentName) + ": " + Outcome;
     }

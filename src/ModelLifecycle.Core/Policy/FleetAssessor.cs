@@ -89,7 +89,11 @@ namespace ModelLifecycle.Core.Policy
                     d.Location = await AccountLocationAsync(id!, cancellationToken).ConfigureAwait(false);
                 }
 
-                onAssessment(await EvaluateAsync(d, contextSubscriptionId, cancellationToken).ConfigureAwait(false));
+                var assessment = await EvaluateAsync(d, contextSubscriptionId, cancellationToken).ConfigureAwait(false);
+                if (assessment is not null)
+                {
+                    onAssessment(assessment);
+                }
             }
 
             if (request.Discovery is null && request.Accounts.Count == 0 && request.DeploymentIds.Count == 0)
@@ -119,7 +123,7 @@ namespace ModelLifecycle.Core.Policy
                     var t = EvaluateAsync(d, d.SubscriptionId ?? contextSubscriptionId, cancellationToken).ContinueWith(
                         r =>
                         {
-                            if (r.Status == TaskStatus.RanToCompletion)
+                            if (r.Status == TaskStatus.RanToCompletion && r.Result is not null)
                             {
                                 onAssessment(r.Result);
                             }
@@ -143,13 +147,40 @@ namespace ModelLifecycle.Core.Policy
             await Task.WhenAll(all).ConfigureAwait(false);
         }
 
-        private async Task<UpgradePolicyAssessment> EvaluateAsync(Deployment d, string subscriptionId, CancellationToken cancellationToken)
+        /// <summary>
+        /// One deployment's verdict, or null after writing one error for it: whatever goes wrong with one
+        /// deployment (unexpected data, a failed read) is reported and never drops it silently.
+        /// </summary>
+        private async Task<UpgradePolicyAssessment?> EvaluateAsync(Deployment d, string subscriptionId, CancellationToken cancellationToken)
         {
-            var catalog = LiveCatalogs is null
-                ? _catalog
-                : await LiveCatalogs.ForLocationAsync(d.SubscriptionId ?? subscriptionId, d.Location, cancellationToken).ConfigureAwait(false);
-            return UpgradePolicyEvaluator.Evaluate(d, catalog, _options);
+            try
+            {
+                var catalog = LiveCatalogs is null
+                    ? _catalog
+                    : await LiveCatalogs.ForLocationAsync(d.SubscriptionId ?? subscriptionId, d.Location, cancellationToken).ConfigureAwait(false);
+                return UpgradePolicyEvaluator.Evaluate(d, catalog, _options);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception ex)
+            {
+                _sink.WriteError(AssessmentFailed(d, ex));
+                return null;
+            }
         }
+
+        internal static ModelLifecycleException AssessmentFailed(Deployment d, Exception ex) =>
+            new ModelLifecycleException(
+                "AssessmentFailed",
+                ex is ModelLifecycleException known ? known.Kind : ErrorKind.InvalidData,
+                $"Deployment '{d}' could not be assessed: {ex.Message}",
+                d.ResourceId ?? d.Name,
+                ex)
+            {
+                RecommendedAction = "Run without -Live to judge it on the embedded catalog alone, and report the message if it persists.",
+            };
 
         private Task<string?> AccountLocationAsync(AzureResourceId id, CancellationToken cancellationToken) =>
             _accountLocations.GetOrAdd(id.AccountId, async _ =>

@@ -25,6 +25,9 @@ namespace ModelLifecycle.Commands
         // Cancelled by StopProcessing (Ctrl+C), which PowerShell calls on another thread while the scan runs.
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private readonly ModelReferenceRequest _request = new ModelReferenceRequest();
+
+        // Files and folders piped from Get-ChildItem/Get-Item: the paths to search, as in Select-String.
+        private readonly List<string> _pipedRoots = new List<string>();
         private LifecycleCatalog? _catalog;
         private DateTime _asOf;
 
@@ -85,6 +88,7 @@ namespace ModelLifecycle.Commands
         public CatalogCloud Cloud { get; set; } = CloudChoice.Default;
 
         [Parameter]
+        [ValidateAsOf]
         public DateTime AsOf { get; set; }
 
         [Parameter]
@@ -115,6 +119,12 @@ namespace ModelLifecycle.Commands
                 if (input?.BaseObject is MigrationResult result)
                 {
                     _request.AddMigration(result.Plan);
+                    continue;
+                }
+
+                if (input?.BaseObject is System.IO.FileSystemInfo item)
+                {
+                    _pipedRoots.Add(item.FullName);
                     continue;
                 }
 
@@ -176,7 +186,11 @@ namespace ModelLifecycle.Commands
         {
             var roots = new List<string>();
             var literal = ParameterSetName == ByLiteralPath;
-            foreach (var path in literal ? LiteralPath! : Path)
+
+            // The default '.' applies only when nothing was piped to search.
+            var paths = literal ? LiteralPath! : _pipedRoots.Count > 0 && !IsBound(nameof(Path)) ? Array.Empty<string>() : Path;
+            roots.AddRange(_pipedRoots);
+            foreach (var path in paths)
             {
                 try
                 {

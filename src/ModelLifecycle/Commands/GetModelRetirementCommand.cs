@@ -53,6 +53,7 @@ namespace ModelLifecycle.Commands
         public CatalogCloud Cloud { get; set; } = CloudChoice.Default;
 
         [Parameter]
+        [ValidateAsOf]
         public DateTime AsOf { get; set; }
 
         [Parameter]
@@ -67,6 +68,7 @@ namespace ModelLifecycle.Commands
         /// <summary>The subscription whose Models API view is read with -Location; default the Az context's.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ValidateSubscriptionId]
         public string? SubscriptionId { get; set; }
 
         /// <summary>ARM requests in flight at once (with -Location).</summary>
@@ -104,6 +106,13 @@ namespace ModelLifecycle.Commands
 
         protected override void ProcessRecord()
         {
+            if (ParameterSetName == ByDeployment && InputObject?.BaseObject is string text && !AzureResourceId.TryParse(text, out _))
+            {
+                // 'gpt-4o' | Get-ModelRetirement: a piped string that is not a resource id is a model name.
+                WriteNamed(new[] { text });
+                return;
+            }
+
             if (ParameterSetName == ByDeployment)
             {
                 foreach (var item in DeploymentReader.Read(InputObject, PSObjectPropertyBag.Adapt, PSObjectPropertyBag.Unwrap))
@@ -133,9 +142,14 @@ namespace ModelLifecycle.Commands
                 return;
             }
 
+            WriteNamed(Name ?? Array.Empty<string>());
+        }
+
+        private void WriteNamed(string[] names)
+        {
             var filter = new RetirementFilter
             {
-                Names = Name ?? Array.Empty<string>(),
+                Names = names,
                 Version = Version,
                 Stages = Stage ?? Array.Empty<LifecycleStage>(),
                 RetiringWithinDays = IsBound(nameof(RetiringWithinDays)) ? RetiringWithinDays : (int?)null,

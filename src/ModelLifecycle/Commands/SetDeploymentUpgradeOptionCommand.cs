@@ -32,6 +32,7 @@ namespace ModelLifecycle.Commands
         [Parameter(ParameterSetName = ByName)]
         [Parameter(Mandatory = true, ParameterSetName = BySubscription)]
         [ValidateNotNullOrEmpty]
+        [ValidateSubscriptionId]
         public string[]? SubscriptionId { get; set; }
 
         /// <summary>Output each deployment as it is after the command (changed or already set).</summary>
@@ -42,6 +43,20 @@ namespace ModelLifecycle.Commands
         [Parameter]
         [ValidateRange(0, 3650)]
         public int WarningDays { get; set; } = 90;
+
+        /// <summary>The day the NoAutoUpgrade warning is judged on; default today.</summary>
+        [Parameter]
+        [ValidateAsOf]
+        public DateTime AsOf { get; set; }
+
+        /// <summary>A catalog file laid over the embedded one for the NoAutoUpgrade warning.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? CatalogPath { get; set; }
+
+        private LifecycleCatalog? _catalog;
+
+        protected override void BeginProcessing() => _catalog = LoadCatalog(CatalogPath);
 
         protected override void ProcessRecord()
         {
@@ -69,12 +84,12 @@ namespace ModelLifecycle.Commands
                 FleetAssessmentPlan.For(false, SubscriptionId, session.Context.SubscriptionId, ResourceGroupName, AccountName, Name).ApplyTo(_targets);
             }
 
-            var options = new EvaluationOptions(DateTime.Today, WarningDays, CloudChoice.Decide(null, session.Context));
+            var options = new EvaluationOptions(AsOfOrToday(AsOf), WarningDays, CloudChoice.Decide(null, session.Context));
             RunPipelineWork(async token =>
             {
                 using var arm = NewArmClient(session);
                 var ids = await _targets.ResolveAsync(arm, this, token).ConfigureAwait(false);
-                var writer = new UpgradeOptionWriter(arm, EmbeddedCatalog.Catalog, options, this, (target, action) => OnPipelineAsync(() => ShouldProcess(target, action)));
+                var writer = new UpgradeOptionWriter(arm, _catalog!, options, this, (target, action) => OnPipelineAsync(() => ShouldProcess(target, action)));
                 await writer.SetAsync(ids, UpgradeOption, change =>
                 {
                     if (PassThru)

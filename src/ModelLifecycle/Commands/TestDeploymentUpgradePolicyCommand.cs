@@ -22,27 +22,42 @@ namespace ModelLifecycle.Commands
     {
         private const string Discover = "Discover";
         private const string ByPath = "ByPath";
+        private const string ByLiteralPath = "ByLiteralPath";
 
         private readonly FleetAssessmentRequest _request = new FleetAssessmentRequest();
-        private readonly List<UpgradePolicyAssessment> _quietResults = new List<UpgradePolicyAssessment>();
+        private readonly AssessmentTally _tally = new AssessmentTally();
+
+        // Overlapping -Path values (a.json, *.json) name a file once: it is read and reported once.
+        private readonly HashSet<string> _filesRead = new HashSet<string>(StringComparer.Ordinal);
+        private IOperationSink? _sink;
         private LifecycleCatalog? _catalog;
         private OfflineAssessor? _offline;
         private DateTime _asOf;
 
         /// <summary>Inventory files: an ARM list response, an array of deployments, or ConvertTo-Json of Az objects.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ByPath, ValueFromPipelineByPropertyName = true)]
-        [Alias("FullName")]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string[]? Path { get; set; }
+
+        /// <summary>
+        /// Inventory files taken as written: '[' and ']' are part of the name. Files piped from
+        /// Get-ChildItem bind here (PSPath), as with Get-Content, so such names are never skipped.
+        /// </summary>
+        [Parameter(Mandatory = true, ParameterSetName = ByLiteralPath, ValueFromPipelineByPropertyName = true)]
+        [Alias("PSPath", "LP")]
+        [ValidateNotNullOrEmpty]
+        public string[]? LiteralPath { get; set; }
 
         /// <summary>Subscriptions to read; default the Az context's; '*' for every subscription the sign-in can see.</summary>
         [Parameter(ParameterSetName = Discover)]
         [Parameter(ParameterSetName = ByName)]
         [ValidateNotNullOrEmpty]
+        [ValidateSubscriptionId]
         public string[]? SubscriptionId { get; set; }
 
         [Parameter]
+        [ValidateAsOf]
         public DateTime AsOf { get; set; }
 
         [Parameter]
@@ -67,6 +82,8 @@ namespace ModelLifecycle.Commands
 
         protected override void BeginProcessing()
         {
+            // Every error the Core writes is counted, so -Quiet cannot answer "all clear" for what it could not read.
+            _sink = new TallyingSink(this, _tally);
             _asOf = AsOfOrToday(AsOf);
             Cloud = CloudOrContext(Cloud);
             _catalog = LoadCatalog(CatalogPath);
@@ -77,6 +94,7 @@ namespace ModelLifecycle.Commands
                 WarnIfStale(_catalog, _asOf);
             }
 
+            WriteVerbose(RunDescription.Settings(_asOf, Cloud, _catalog, CatalogPath, Live));
             _request.Live = Live.IsPresent;
             _offline = new OfflineAssessor(_catalog, new EvaluationOptions(_asOf, WarningDays, Cloud));
         }
@@ -86,15 +104,21 @@ namespace ModelLifecycle.Commands
             switch (ParameterSetName)
             {
                 case ByPath:
-                    foreach (var file in ResolveFiles(Path!))
+                case ByLiteralPath:
+                    foreach (var file in ParameterSetName == ByPath ? ResolveFiles(Path!) : ResolveLiteralFiles(LiteralPath!))
                     {
+                        if (!_filesRead.Add(file))
+                        {
+                            continue;
+                        }
+
                         try
                         {
                             Take(DeploymentReader.ReadFile(file).ToList());
                         }
                         catch (ModelLifecycleException ex)
                         {
-                            WriteError(ToErrorRecord(ex));
+                            _sink!.WriteError(ex);
                         }
                     }
 
@@ -111,26 +135,28 @@ namespace ModelLifecycle.Commands
             {
                 var session = ConnectAzure(DefaultProfile);
                 var cloud = CloudChoice.Decide(RequestedCloud(Cloud), session.Context);
+                WriteVerbose(RunDescription.Azure(session.Context, SubscriptionId));
                 var plan = FleetAssessmentPlan.For(ParameterSetName == Discover, SubscriptionId, session.Context.SubscriptionId, ResourceGroupName, AccountName, Name);
                 plan.ApplyTo(_request);
                 RunPipelineWork(async token =>
                 {
                     using var arm = NewArmClient(session);
-                    var assessor = new FleetAssessor(arm, _catalog!, new EvaluationOptions(_asOf, WarningDays, cloud), this);
+                    var assessor = new FleetAssessor(arm, _catalog!, new EvaluationOptions(_asOf, WarningDays, cloud), _sink!);
                     await assessor.AssessAsync(_request, session.Context.SubscriptionId ?? string.Empty, a => Dispatch(() => Report(a)), token).ConfigureAwait(false);
                 });
             }
 
+            WriteVerbose(_tally.Describe());
             if (Quiet)
             {
-                WriteObject(AssessmentSummary.IsHealthy(_quietResults));
+                WriteObject(_tally.IsHealthy);
             }
         }
 
         /// <summary>Offline inputs are judged at once; anything that needs Azure waits for EndProcessing.</summary>
         private void Take(IEnumerable<InputItem> items)
         {
-            foreach (var assessment in _offline!.Assess(_request.TakeAzureWork(items), this))
+            foreach (var assessment in _offline!.Assess(_request.TakeAzureWork(items), _sink!))
             {
                 Report(assessment);
             }
@@ -138,13 +164,19 @@ namespace ModelLifecycle.Commands
 
         private void Report(UpgradePolicyAssessment assessment)
         {
-            if (Quiet)
-            {
-                _quietResults.Add(assessment);
-            }
-            else
+            _tally.Add(assessment);
+            if (!Quiet)
             {
                 WriteObject(assessment);
+            }
+        }
+
+        private IEnumerable<string> ResolveLiteralFiles(IEnumerable<string> paths)
+        {
+            // A file that does not exist is reported when it is read (InventoryFileNotFound).
+            foreach (var p in paths)
+            {
+                yield return GetUnresolvedProviderPathFromPSPath(p);
             }
         }
 
@@ -152,14 +184,20 @@ namespace ModelLifecycle.Commands
         {
             foreach (var p in paths)
             {
-                IEnumerable<string> resolved;
+                System.Collections.ObjectModel.Collection<string> resolved;
                 try
                 {
                     resolved = GetResolvedProviderPathFromPSPath(p, out _);
                 }
                 catch (ItemNotFoundException ex)
                 {
-                    WriteError(ToErrorRecord(DeploymentReader.FileUnreadable(p, ex, notFound: true)));
+                    _sink!.WriteError(DeploymentReader.FileUnreadable(p, ex, notFound: true));
+                    continue;
+                }
+
+                if (resolved.Count == 0)
+                {
+                    _sink!.WriteError(new ModelLifecycleException("InventoryFileNotFound", ErrorKind.ObjectNotFound, $"No inventory file matches '{p}'.", p));
                     continue;
                 }
 

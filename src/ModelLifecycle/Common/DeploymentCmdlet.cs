@@ -19,8 +19,11 @@ namespace ModelLifecycle.Commands
         protected const string ByResourceId = "ByResourceId";
 
         /// <summary>Deployments (Az objects, ARM JSON objects, this module's objects) or accounts; one List per account included.</summary>
+        // Get-AzCognitiveServicesAccountDeployment writes an empty List for an account without
+        // deployments: that is an empty account, not a binding error that -ErrorAction Stop turns fatal.
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ByInput)]
         [Alias("Deployment")]
+        [AllowEmptyCollection]
         public PSObject[]? InputObject { get; set; }
 
         [Parameter(Mandatory = true, ParameterSetName = ByName)]

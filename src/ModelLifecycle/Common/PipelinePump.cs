@@ -70,23 +70,41 @@ namespace ModelLifecycle.Commands
             task.GetAwaiter().GetResult();
         }
 
-        /// <summary>Runs <paramref name="action"/> on the owner thread: now if called there, else queued. Dropped once the work has ended.</summary>
-        public void Post(Action action, CancellationToken cancellationToken)
+        /// <summary>
+        /// Runs <paramref name="action"/> on the owner thread: now if called there (or before any work has
+        /// run), else queued. A post from another thread once the work has ended, or while it is being
+        /// stopped, is dropped: it never runs off the owner thread. Returns false when dropped.
+        /// </summary>
+        public bool Post(Action action, CancellationToken cancellationToken)
         {
             var queue = _queue;
-            if (queue is null || Thread.CurrentThread.ManagedThreadId == _ownerThread)
+            var onOwner = Thread.CurrentThread.ManagedThreadId == _ownerThread;
+            if (queue is null)
+            {
+                if (_ownerThread != -1 && !onOwner)
+                {
+                    return false;
+                }
+
+                action();
+                return true;
+            }
+
+            if (onOwner)
             {
                 action();
-                return;
+                return true;
             }
 
             try
             {
                 queue.Add(action, cancellationToken);
+                return true;
             }
             catch (Exception ex) when (ex is InvalidOperationException || ex is OperationCanceledException)
             {
                 // The work has ended or is being stopped: nothing more reaches the owner thread.
+                return false;
             }
         }
 
@@ -101,7 +119,7 @@ namespace ModelLifecycle.Commands
             }
 
             var registration = cancellationToken.Register(() => tcs.TrySetCanceled());
-            Post(
+            var posted = Post(
                 () =>
                 {
                     try
@@ -118,6 +136,13 @@ namespace ModelLifecycle.Commands
                     }
                 },
                 cancellationToken);
+            if (!posted)
+            {
+                // Dropped: nobody will run it, so the caller must not wait for it.
+                registration.Dispose();
+                tcs.TrySetCanceled();
+            }
+
             return tcs.Task;
         }
     }

@@ -65,6 +65,25 @@ namespace ModelLifecycle.Core.Tests.Catalog
             Assert.Equal(CatalogOrigin.Live, e.Origin);
         }
 
+        [Theory]
+        [InlineData("\"maybe\"", null)]
+        [InlineData("{ \"x\": 1 }", null)]
+        [InlineData("\"true\"", true)]
+        [InlineData("false", false)]
+        public void Fields_of_an_unexpected_type_read_as_absent(string isDefaultJson, bool? expected)
+        {
+            var item = Item("m", "1", "GenerallyAvailable", "2027-01-31T00:00:00Z", replacement: @"{ ""targetModelName"": ""n"", ""upgradeOnExpiryLeadTimeDays"": ""soon"" }");
+            var model = (JObject)item["model"]!;
+            model["isDefaultVersion"] = JToken.Parse(isDefaultJson);
+            model["lifecycleStatus"] = new JArray("GenerallyAvailable");
+            ((JObject)model["deprecation"]!)["deprecationStatus"] = new JObject();
+            var e = One(item);
+            Assert.Equal(expected, e.IsDefaultVersion);
+            Assert.Null(e.Stage);
+            Assert.Equal(Date("2027-01-31"), e.RetirementDate);
+            Assert.Null(e.AutoUpgrade!.LeadDays);
+        }
+
         [Fact]
         public void Live_data_overrides_the_snapshot_and_changes_the_verdict()
         {

@@ -15,7 +15,8 @@ namespace ModelLifecycle.Core.Tests.Inventory
 
         // Shapes of the Az SDK objects (property names as in Az PowerShell), as plain .NET classes.
         public sealed class AzModel { public string? Format { get; set; } public string? Name { get; set; } public string? Version { get; set; } }
-        public sealed class AzProperties { public AzModel? Model { get; set; } public string? VersionUpgradeOption { get; set; } public string? ProvisioningState { get; set; } }
+        public sealed class AzScaleSettings { public string? ScaleType { get; set; } public int? Capacity { get; set; } public int? ActiveCapacity { get; set; } }
+        public sealed class AzProperties { public AzModel? Model { get; set; } public string? VersionUpgradeOption { get; set; } public string? ProvisioningState { get; set; } public AzScaleSettings? ScaleSettings { get; set; } }
         public sealed class AzSku { public string? Name { get; set; } public int? Capacity { get; set; } }
         public sealed class AzDeployment { public string? Id { get; set; } public string? Name { get; set; } public AzSku? Sku { get; set; } public AzProperties? Properties { get; set; } }
         public sealed class AzAccount { public string? ResourceGroupName { get; set; } public string? AccountName { get; set; } public string? Id { get; set; } public string? Location { get; set; } public string? AccountType { get; set; } public string? Endpoint { get; set; } }
@@ -53,6 +54,37 @@ namespace ModelLifecycle.Core.Tests.Inventory
         {
             var items = DeploymentReader.Read(new List<AzDeployment> { AzDep("a"), AzDep("b"), AzDep("c") }).ToList();
             Assert.Equal(new[] { "a", "b", "c" }, items.Select(i => i.Deployment!.Name));
+        }
+
+        [Fact]
+        public void An_empty_List_is_an_account_without_deployments_not_an_error()
+        {
+            Assert.Empty(DeploymentReader.Read(new List<AzDeployment>()));
+        }
+
+        [Fact]
+        public void A_legacy_deployment_without_a_sku_reads_type_and_capacity_from_its_scale_settings()
+        {
+            var legacy = AzDep();
+            legacy.Sku = null;
+            legacy.Properties!.ScaleSettings = new AzScaleSettings { ScaleType = "Standard", Capacity = 20, ActiveCapacity = 20 };
+            var d = DeploymentReader.Read(legacy).Single().Deployment!;
+            Assert.Equal("Standard", d.DeploymentType);
+            Assert.Equal(20, d.Capacity);
+
+            var json = JObject.Parse(@"{ ""id"": """ + Id + @""", ""name"": ""chat"", ""properties"": { ""model"": { ""format"": ""OpenAI"", ""name"": ""gpt-4o"", ""version"": ""2024-08-06"" },
+                ""scaleSettings"": { ""scaleType"": ""Manual"", ""capacity"": 7 } } }");
+            var fromJson = DeploymentReader.Read(json).Single().Deployment!;
+            Assert.Equal("Manual", fromJson.DeploymentType);
+            Assert.Equal(7, fromJson.Capacity);
+        }
+
+        [Fact]
+        public void A_sku_wins_over_scale_settings()
+        {
+            var both = AzDep();
+            both.Properties!.ScaleSettings = new AzScaleSettings { ScaleType = "Manual", Capacity = 1 };
+            AssertChat(DeploymentReader.Read(both).Single().Deployment!);
         }
 
         [Fact]
@@ -180,6 +212,67 @@ namespace ModelLifecycle.Core.Tests.Inventory
             Assert.Equal(ErrorKind.InvalidArgument, ex.Kind);
             Assert.Equal(account.AccountId, ex.Target);
             Assert.EndsWith("is an account, not a deployment; pipe its deployments instead.", ex.Message);
+        }
+
+        private static List<InputItem> ReadText(string json)
+        {
+            var path = Path.Combine(Path.GetTempPath(), "inventory-" + Guid.NewGuid() + ".json");
+            File.WriteAllText(path, json);
+            try
+            {
+                return DeploymentReader.ReadFile(path).ToList();
+            }
+            finally
+            {
+                File.Delete(path);
+            }
+        }
+
+        [Theory]
+        [InlineData("\"@{format=OpenAI; name=gpt-4o; version=2024-08-06}\"", "properties.model")]
+        [InlineData("\"Microsoft.Azure.Management.CognitiveServices.Models.DeploymentModel\"", "properties.model")]
+        public void An_inventory_written_at_ConvertTo_Json_default_depth_names_the_file_the_entry_and_the_fix(string model, string field)
+        {
+            var json = "[ { \"Id\": \"" + Id + "\", \"Name\": \"chat\", \"Properties\": { \"Model\": " + model + " } }, { \"Id\": \"" + Id.Replace("/chat", "/two") + "\", \"Name\": \"two\", \"Properties\": \"@{Model=}\" } ]";
+            var items = ReadText(json);
+            Assert.Equal(2, items.Count);
+            var first = items[0].Error!;
+            Assert.Equal("InventoryEntryTruncated", first.ErrorId);
+            Assert.Equal(ErrorKind.InvalidData, first.Kind);
+            Assert.Contains("inventory-", first.Message);
+            Assert.Contains("[0]", first.Message);
+            Assert.Contains(field, first.Message);
+            Assert.Contains("-Depth 10", first.RecommendedAction);
+            Assert.DoesNotContain("Az.Accounts", first.Message + first.RecommendedAction);
+            Assert.Contains("[1]", items[1].Error!.Message);
+            Assert.Contains("properties was written as text", items[1].Error!.Message);
+        }
+
+        [Fact]
+        public void An_empty_file_and_a_directory_are_said_to_be_what_they_are()
+        {
+            var empty = Assert.Throws<ModelLifecycleException>(() => ReadText("  \n"));
+            Assert.Equal("InventoryFileInvalid", empty.ErrorId);
+            Assert.Contains("is empty", empty.Message);
+            Assert.DoesNotContain("line 0", empty.Message);
+
+            var directory = Assert.Throws<ModelLifecycleException>(() => DeploymentReader.ReadFile(Path.GetTempPath()).ToList());
+            Assert.Equal("InventoryFileIsDirectory", directory.ErrorId);
+            Assert.Equal(ErrorKind.InvalidArgument, directory.Kind);
+            Assert.DoesNotContain("denied", directory.Message);
+        }
+
+        [Fact]
+        public void Errors_about_entries_of_a_valid_file_name_the_file_and_the_index()
+        {
+            var items = ReadText("{ \"value\": [ 42, { \"DeploymentName\": \"nomodel\" }, { \"id\": \"" + Id + "\" } ] }");
+            Assert.Equal("InputNotADeployment", items[0].Error!.ErrorId);
+            Assert.Contains("value[0]", items[0].Error!.Message);
+            Assert.Contains("inventory-", items[0].Error!.Message);
+            Assert.Equal("DeploymentDetailsMissing", items[1].Error!.ErrorId);
+            Assert.Contains("value[1]", items[1].Error!.Message);
+            Assert.Equal("chat", items[2].Deployment!.Name);
+            Assert.Null(items[2].Deployment!.Model);
         }
 
         [Theory]
