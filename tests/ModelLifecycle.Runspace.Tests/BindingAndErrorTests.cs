@@ -45,6 +45,17 @@ namespace ModelLifecycle.Runspace.Tests
         }
 
         [Fact]
+        public void An_empty_pipeline_is_no_input_and_never_discovers_the_subscription()
+        {
+            using var rs = new ModuleRunspace();
+            // Without the rule, this asks for a token and lists every account of the subscription.
+            var r = rs.Invoke("Import-Module Az.Accounts; Set-FakeAzState @{ ArmUrl = 'http://127.0.0.1:9/' }; @() | Test-DeploymentUpgradePolicy -WarningAction SilentlyContinue; (Get-FakeAzState).TokenCalls");
+            Assert.Null(r.Terminating);
+            Assert.Empty(r.Errors);
+            Assert.Equal(0, (int)Assert.Single(r.Output).BaseObject);
+        }
+
+        [Fact]
         public void An_invalid_upgrade_option_is_refused_at_binding_before_any_request()
         {
             using var rs = new ModuleRunspace();

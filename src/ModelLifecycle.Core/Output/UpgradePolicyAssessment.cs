@@ -73,6 +73,19 @@ namespace ModelLifecycle
 
         private DateTime _asOf;
 
+        /// <summary>
+        /// How the deployment was read and judged: Input (given as objects or a file, judged on the
+        /// catalog), Azure (read from ARM, judged on the catalog) or Live (read from ARM, judged on its
+        /// location's Models API laid over the catalog).
+        /// </summary>
+        public string ReadFrom { get; internal set; } = ReadFromInput;
+
+        public const string ReadFromInput = "Input";
+
+        public const string ReadFromAzure = "Azure";
+
+        public const string ReadFromLive = "Live";
+
         public override string ToString() => (AccountName is null ? DeploymentName : AccountName + "/" + DeploymentName) + ": " + Outcome;
     }
 

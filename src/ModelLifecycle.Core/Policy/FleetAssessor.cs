@@ -158,7 +158,9 @@ namespace ModelLifecycle.Core.Policy
                 var catalog = LiveCatalogs is null
                     ? _catalog
                     : await LiveCatalogs.ForLocationAsync(d.SubscriptionId ?? subscriptionId, d.Location, cancellationToken).ConfigureAwait(false);
-                return UpgradePolicyEvaluator.Evaluate(d, catalog, _options);
+                var assessment = UpgradePolicyEvaluator.Evaluate(d, catalog, _options);
+                assessment.ReadFrom = ReferenceEquals(catalog, _catalog) ? UpgradePolicyAssessment.ReadFromAzure : UpgradePolicyAssessment.ReadFromLive;
+                return assessment;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

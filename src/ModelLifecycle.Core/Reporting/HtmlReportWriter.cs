@@ -55,7 +55,13 @@ namespace ModelLifecycle.Core.Reporting
                 w.Write(" · lifecycle catalog data from <time id=\"catalog-date\">" + D(c) + "</time>");
             }
 
-            w.Write(" · " + r.Entries.Count.ToString(Inv) + (r.Entries.Count == 1 ? " deployment" : " deployments") + "</p>\n");
+            w.Write(" · " + r.Entries.Count.ToString(Inv) + (r.Entries.Count == 1 ? " deployment" : " deployments"));
+            if (r.ReadFrom is not null)
+            {
+                w.Write(" · read from <span id=\"read-from\">" + E(r.ReadFrom) + "</span>");
+            }
+
+            w.Write("</p>\n");
             if (r.StalenessWarning is not null)
             {
                 w.Write("<p class=\"stale\" role=\"note\" id=\"stale\"><strong>Catalog may be out of date.</strong> " + E(r.StalenessWarning) + "</p>\n");

@@ -26,6 +26,11 @@ namespace ModelLifecycle.Core.Reporting
                 meta += " · catalog data from " + c.ToString("yyyy-MM-dd", Inv);
             }
 
+            if (report.ReadFrom is not null)
+            {
+                meta += " · read from " + Escape(report.ReadFrom);
+            }
+
             w.Write(meta + "\n\n");
             if (report.StalenessWarning is not null)
             {

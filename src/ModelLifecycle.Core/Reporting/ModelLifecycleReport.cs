@@ -35,6 +35,9 @@ namespace ModelLifecycle.Core.Reporting
         /// <summary>The date of the lifecycle catalog's data, when known.</summary>
         public DateTime? CatalogDate { get; set; }
 
+        /// <summary>How the deployments were read: "offline input", "Azure", "Azure with -Live", joined when mixed; null when empty.</summary>
+        public string? ReadFrom { get; set; }
+
         /// <summary>The catalog's staleness warning for <see cref="AsOf"/>, when it applies.</summary>
         public string? StalenessWarning { get; set; }
 

@@ -24,6 +24,8 @@ namespace ModelLifecycle.Core.Reporting
             _cloud = cloud;
         }
 
+        private readonly HashSet<string> _readFrom = new HashSet<string>(StringComparer.Ordinal);
+
         public int Count => _entries.Count;
 
         public void Add(UpgradePolicyAssessment assessment)
@@ -34,6 +36,7 @@ namespace ModelLifecycle.Core.Reporting
             }
 
             _entries.Add(ReportEntry.FromAssessment(assessment, SourcesOf(assessment.Model, assessment.Version)));
+            _readFrom.Add(assessment.ReadFrom);
             if (_latestAsOf is null || assessment.AsOf > _latestAsOf)
             {
                 _latestAsOf = assessment.AsOf.Date;
@@ -47,7 +50,7 @@ namespace ModelLifecycle.Core.Reporting
         public ModelLifecycleReport Build(string? title, DateTime? asOf, DateTimeOffset generatedAt)
         {
             var day = asOf?.Date ?? _latestAsOf ?? generatedAt.UtcDateTime.Date;
-            var report = new ModelLifecycleReport(title, day, generatedAt, _entries);
+            var report = new ModelLifecycleReport(title, day, generatedAt, _entries) { ReadFrom = DescribeReadFrom(_readFrom) };
             if (_catalog is not null)
             {
                 report.CatalogDate = _catalog.SnapshotDate;
@@ -55,6 +58,28 @@ namespace ModelLifecycle.Core.Reporting
             }
 
             return report;
+        }
+
+        // In the order of how much Azure was asked: offline input, Azure, Azure with -Live.
+        private static string? DescribeReadFrom(ICollection<string> kinds)
+        {
+            var words = new List<string>();
+            if (kinds.Contains(UpgradePolicyAssessment.ReadFromInput))
+            {
+                words.Add("offline input (files or objects given)");
+            }
+
+            if (kinds.Contains(UpgradePolicyAssessment.ReadFromAzure))
+            {
+                words.Add("Azure");
+            }
+
+            if (kinds.Contains(UpgradePolicyAssessment.ReadFromLive))
+            {
+                words.Add("Azure with -Live (each region's Models API)");
+            }
+
+            return words.Count == 0 ? null : string.Join(" and ", words);
         }
 
         private IReadOnlyList<ReportSource> SourcesOf(string? model, string? version)

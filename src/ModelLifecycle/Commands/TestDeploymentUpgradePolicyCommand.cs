@@ -131,12 +131,15 @@ namespace ModelLifecycle.Commands
 
         protected override void EndProcessing()
         {
-            if (ParameterSetName == Discover || ParameterSetName == ByName || _request.HasAzureWork)
+            // Piped input that turned out empty (a filter that matched nothing) is no input: it never
+            // widens to discovering the whole subscription, as running the command alone would.
+            var discover = ParameterSetName == Discover && !MyInvocation.ExpectingInput;
+            if (discover || ParameterSetName == ByName || _request.HasAzureWork)
             {
                 var session = ConnectAzure(DefaultProfile);
                 var cloud = CloudChoice.Decide(RequestedCloud(Cloud), session.Context);
                 WriteVerbose(RunDescription.Azure(session.Context, SubscriptionId));
-                var plan = FleetAssessmentPlan.For(ParameterSetName == Discover, SubscriptionId, session.Context.SubscriptionId, ResourceGroupName, AccountName, Name);
+                var plan = FleetAssessmentPlan.For(discover, SubscriptionId, session.Context.SubscriptionId, ResourceGroupName, AccountName, Name);
                 plan.ApplyTo(_request);
                 RunPipelineWork(async token =>
                 {

@@ -55,6 +55,7 @@ namespace ModelLifecycle.Core.Tests.Policy
 
             Assert.Empty(h.Sink.Errors);
             Assert.Equal(DeploymentsOf(fleet), found.Count);
+            Assert.All(found, a => Assert.Equal(UpgradePolicyAssessment.ReadFromLive, a.ReadFrom));
         }
 
         [Fact]

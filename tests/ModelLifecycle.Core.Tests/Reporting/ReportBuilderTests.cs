@@ -21,6 +21,29 @@ namespace ModelLifecycle.Core.Tests.Reporting
         }
 
         [Fact]
+        public void The_report_says_how_the_deployments_were_read()
+        {
+            var builder = new ReportBuilder(null);
+            Assert.Null(builder.Build(null, null, Generated).ReadFrom);
+
+            builder.Add(Assessment("offline"));
+            Assert.Equal("offline input (files or objects given)", builder.Build(null, null, Generated).ReadFrom);
+
+            var live = Assessment("live");
+            live.ReadFrom = UpgradePolicyAssessment.ReadFromLive;
+            builder.Add(live);
+            var report = builder.Build(null, null, Generated);
+            Assert.Equal("offline input (files or objects given) and Azure with -Live (each region's Models API)", report.ReadFrom);
+
+            var html = new System.IO.StringWriter();
+            new HtmlReportWriter().Write(report, html);
+            Assert.Contains("read from <span id=\"read-from\">offline input", html.ToString());
+            var markdown = new System.IO.StringWriter();
+            new MarkdownReportWriter().Write(report, markdown);
+            Assert.Contains("read from offline input", markdown.ToString());
+        }
+
+        [Fact]
         public void An_entry_carries_the_assessments_words_and_the_day_its_outcome_happens()
         {
             var a = Assessment("a", Severity.Info, UpgradeOutcome.AutoUpgradeScheduled, new DateTime(2026, 3, 9));
