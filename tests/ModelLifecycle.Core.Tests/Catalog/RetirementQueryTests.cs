@@ -43,7 +43,8 @@ namespace ModelLifecycle.Core.Tests.Catalog
             Assert.Equal("ModelNotInCatalog", error.ErrorId);
             Assert.Equal(ErrorKind.ObjectNotFound, error.Kind);
             Assert.Equal("no-such-model", error.Target);
-            Assert.Equal($"No model named 'no-such-model' is in the AzureCloud catalog (snapshot {Embedded.SnapshotDate:yyyy-MM-dd}).", error.Message);
+            Assert.Equal($"No model named 'no-such-model' is in the AzureCloud catalog (snapshot {Embedded.SnapshotDate:yyyy-MM-dd}).", error.Summary);
+            Assert.EndsWith(error.RecommendedAction!, error.Message);
             Assert.NotNull(error.RecommendedAction);
         }
 
