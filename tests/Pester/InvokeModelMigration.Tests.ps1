@@ -180,5 +180,9 @@ Describe 'Invoke-ModelMigration -PlanOnly -Offline' {
         $changes = $plans.ParameterChanges | Where-Object Api -eq 'chat.completions'
         ($changes | Where-Object Parameter -eq 'max_tokens').To | Should -Be 'max_completion_tokens'
         ($changes | Where-Object Parameter -eq 'temperature').Change | Should -Be 'Remove'
+        # The default table says what to do with each parameter.
+        $table = $changes | Format-Table | Out-String -Width 100
+        $table | Should -Match 'max_tokens\s+Rename\s+max_tokens -> max_completion_tokens'
+        $table | Should -Match 'temperature\s+Remove\s+\S'
     }
 }
