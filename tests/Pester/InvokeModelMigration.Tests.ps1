@@ -116,6 +116,22 @@ Describe 'Invoke-ModelMigration' {
         (Get-EmulatorCounters $emulator).writes | Should -Be 0
     }
 
+    It 'keeps the source in a session that cannot ask, when -RemoveSource comes without -Confirm:$false' {
+        # gpt-image-2 passes every check, so neither -Force nor -Confirm is needed to create it.
+        $offer = @{ location = 'eastus'; item = @{ kind = 'OpenAI'; skuName = 'S0'; model = @{
+                    format = 'OpenAI'; name = 'gpt-image-2'; version = '2026-04-21'; isDefaultVersion = $true; lifecycleStatus = 'GenerallyAvailable'
+                    skus = @(@{ name = 'Standard'; usageName = 'OpenAI.Standard.gpt-image-2'; capacity = @{ default = 1; maximum = 100 } }) } } }
+        $null = Invoke-RestMethod -Method Put -Uri ($emulator.Url + '_emulator/models') -Body ($offer | ConvertTo-Json -Depth 10) -ContentType 'application/json'
+        $null = Invoke-RestMethod -Method Put -Uri ($emulator.Url + '_emulator/quotas') -Body (@{ location = 'eastus'; usageName = 'OpenAI.Standard.gpt-image-2'; limit = 10 } | ConvertTo-Json) -ContentType 'application/json'
+        # The suite runs in pwsh -NonInteractive, as a runbook does: the second confirmation cannot be asked.
+        $r = Invoke-ModelMigration -ResourceGroupName rg-ai-prod -AccountName contoso-oai-eastus -Name images -TargetModel gpt-image-2 -RemoveSource -WarningVariable w -WarningAction SilentlyContinue
+        ($w | Out-String) | Should -Match 'was not removed: removing it needs a confirmation'
+        ($r.Steps | Where-Object Name -eq 'CreateTarget').Status | Should -Be 'Succeeded'
+        ($r.Steps | Where-Object Name -eq 'RemoveSource').Status | Should -Be 'Skipped'
+        Get-StoredDeployment 'images' | Should -Not -BeNullOrEmpty
+        ($r | Format-Table | Out-String -Width 80) | Should -Match 'images-gpt-image-2'
+    }
+
     It 'does not go ahead on a Warn check without -Force, and writes nothing' {
         $source = Get-FieldCase
         Reset-EmulatorCounters $emulator
