@@ -1,11 +1,10 @@
 using System.Linq;
 using ModelLifecycle.Core.Inventory;
-using ModelLifecycle.Core.Policy;
 using Xunit;
 
-namespace ModelLifecycle.Core.Tests.Policy
+namespace ModelLifecycle.Core.Tests.Inventory
 {
-    public class FleetAssessmentRequestTests
+    public class DeploymentSelectionTests
     {
         private const string Account = "/subscriptions/s/resourceGroups/g/providers/Microsoft.CognitiveServices/accounts/a";
 
@@ -17,33 +16,35 @@ namespace ModelLifecycle.Core.Tests.Policy
             InputItem.ForError(new ModelLifecycleException("InputNotADeployment", ErrorKind.InvalidArgument, "x")),
         };
 
+        private static DeploymentSelection FromInput(InputItem[] items) => DeploymentSelection.Of(items, null, null, null, null, null);
+
         [Fact]
         public void Offline_keeps_full_deployments_and_errors_and_takes_what_needs_Azure()
         {
-            var request = new FleetAssessmentRequest();
-            var offline = request.TakeAzureWork(Items());
+            var offline = Items().Where(i => !DeploymentSelection.NeedsAzure(i, live: false)).ToArray();
             Assert.Equal(new[] { "full", null }, offline.Select(i => i.Deployment?.Name));
-            Assert.Single(request.Accounts);
-            Assert.Equal("bare", Assert.Single(request.DeploymentIds).DeploymentName);
-            Assert.Empty(request.Deployments);
-            Assert.True(request.HasAzureWork);
+            var selection = FromInput(Items().Where(i => DeploymentSelection.NeedsAzure(i, live: false)).ToArray());
+            Assert.Single(selection.Accounts);
+            Assert.Equal("bare", Assert.Single(selection.ToScanRequest()!.Deployments!).DeploymentName);
+            Assert.Empty(selection.WithDetails);
+            Assert.False(selection.IsEmpty);
         }
 
         [Fact]
         public void Live_sends_full_deployments_to_Azure_too()
         {
-            var request = new FleetAssessmentRequest { Live = true };
-            var offline = request.TakeAzureWork(Items());
+            var offline = Items().Where(i => !DeploymentSelection.NeedsAzure(i, live: true)).ToArray();
             Assert.Null(Assert.Single(offline).Deployment);
-            Assert.Equal("full", Assert.Single(request.Deployments).Name);
+            var selection = FromInput(Items().Where(i => DeploymentSelection.NeedsAzure(i, live: true)).ToArray());
+            Assert.Equal("full", Assert.Single(selection.WithDetails).Name);
         }
 
         [Fact]
         public void Nothing_given_is_no_Azure_work()
         {
-            var request = new FleetAssessmentRequest();
-            Assert.Empty(request.TakeAzureWork(new InputItem[0]));
-            Assert.False(request.HasAzureWork);
+            var selection = FromInput(new InputItem[0]);
+            Assert.True(selection.IsEmpty);
+            Assert.Null(selection.ToScanRequest());
         }
     }
 }
