@@ -46,5 +46,37 @@ namespace ModelLifecycle.Core.Tests.Inventory
             Assert.True(selection.IsEmpty);
             Assert.Null(selection.ToScanRequest());
         }
+
+        [Fact]
+        public void Names_select_one_account_in_each_subscription_the_context_s_by_default()
+        {
+            var inContext = DeploymentSelection.Of(new InputItem[0], null, "ctx", "g", "a", null);
+            Assert.Null(inContext.Discovery);
+            Assert.Equal("ctx", Assert.Single(inContext.Accounts).SubscriptionId);
+
+            var oneDeployment = DeploymentSelection.Of(new InputItem[0], new[] { "s1", "s2" }, "ctx", "g", "a", "d");
+            Assert.Empty(oneDeployment.Accounts);
+            Assert.Equal(new[] { "s1", "s2" }, oneDeployment.DeploymentIds.Select(i => i.SubscriptionId));
+            Assert.All(oneDeployment.DeploymentIds, i => Assert.Equal("d", i.DeploymentName));
+        }
+
+        [Fact]
+        public void Every_subscription_discovers_with_the_names_as_filters()
+        {
+            var selection = DeploymentSelection.Of(new InputItem[0], new[] { "*" }, "ctx", "g", "a", "d");
+            var scan = selection.ToScanRequest()!;
+            Assert.Equal(new[] { "*" }, scan.SubscriptionIds);
+            Assert.Equal(("g", "a", "d"), (scan.ResourceGroupName, scan.AccountName, scan.DeploymentName));
+            Assert.Null(scan.Accounts);
+            Assert.Null(scan.Deployments);
+        }
+
+        [Fact]
+        public void Discovery_alone_names_no_filters()
+        {
+            var scan = DeploymentSelection.Discover(new[] { "s1" }).ToScanRequest()!;
+            Assert.Equal(new[] { "s1" }, scan.SubscriptionIds);
+            Assert.Null(scan.AccountName);
+        }
     }
 }
