@@ -18,27 +18,27 @@ namespace ModelLifecycle.Core.Inventory
         /// The subscriptions to discover. Null or empty: the Az context's subscription. "*": every
         /// subscription the token can see (GET /subscriptions first).
         /// </summary>
-        public IReadOnlyList<string>? SubscriptionIds { get; set; }
+        public IReadOnlyList<string>? SubscriptionIds { get; init; }
 
         /// <summary>Only accounts in resource groups of this name (PowerShell wildcards allowed). Discovery only.</summary>
-        public string? ResourceGroupName { get; set; }
+        public string? ResourceGroupName { get; init; }
 
         /// <summary>Only accounts of this name (PowerShell wildcards allowed). Discovery only.</summary>
-        public string? AccountName { get; set; }
+        public string? AccountName { get; init; }
 
         /// <summary>
         /// Only the deployment of this exact name (no wildcards: it is read with one GET per account instead
         /// of a list). Applies to discovered and to explicit accounts.
         /// </summary>
-        public string? DeploymentName { get; set; }
+        public string? DeploymentName { get; init; }
 
         /// <summary>Accounts to read without discovery (each is read, then its deployments listed).</summary>
-        public IReadOnlyList<AzureResourceId>? Accounts { get; set; }
+        public IReadOnlyList<AzureResourceId>? Accounts { get; init; }
 
         /// <summary>Deployments to read without discovery (one GET each, plus one per account for its location).</summary>
-        public IReadOnlyList<AzureResourceId>? Deployments { get; set; }
+        public IReadOnlyList<AzureResourceId>? Deployments { get; init; }
 
         /// <summary>The ActivityId of the progress reports (the host may nest it under its own).</summary>
-        public int ProgressActivityId { get; set; } = 1;
+        public int ProgressActivityId { get; init; } = 1;
     }
 }

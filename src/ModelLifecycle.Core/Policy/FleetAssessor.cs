@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using ModelLifecycle.Core.Arm;
@@ -10,50 +9,6 @@ using ModelLifecycle.Core.Inventory;
 
 namespace ModelLifecycle.Core.Policy
 {
-    /// <summary>What Test-DeploymentUpgradePolicy was given, once it needs Azure.</summary>
-    public sealed class FleetAssessmentRequest
-    {
-        /// <summary>Deployments that arrived with their details (Az objects, ARM JSON).</summary>
-        public IList<Deployment> Deployments { get; } = new List<Deployment>();
-
-        /// <summary>Deployments named only by id or name: read from ARM.</summary>
-        public IList<AzureResourceId> DeploymentIds { get; } = new List<AzureResourceId>();
-
-        /// <summary>Accounts whose deployments are read from ARM.</summary>
-        public IList<AzureResourceId> Accounts { get; } = new List<AzureResourceId>();
-
-        /// <summary>Discovery, when nothing else was given.</summary>
-        public ScanRequest? Discovery { get; set; }
-
-        /// <summary>Lay the ARM Models API for each deployment's location over the catalog.</summary>
-        public bool Live { get; set; }
-
-        /// <summary>Whether anything was given that needs ARM (discovery is asked for by the caller).</summary>
-        public bool HasAzureWork => Accounts.Count > 0 || DeploymentIds.Count > 0 || Deployments.Count > 0;
-
-        /// <summary>
-        /// Keeps the items that need Azure (<see cref="FleetAssessmentPlan.Route"/>) and returns the ones
-        /// that can be judged from what arrived.
-        /// </summary>
-        public List<InputItem> TakeAzureWork(IEnumerable<InputItem> items)
-        {
-            var offline = new List<InputItem>();
-            foreach (var item in items)
-            {
-                if (FleetAssessmentPlan.Route(item, Live) == InputRoute.Offline)
-                {
-                    offline.Add(item);
-                }
-                else
-                {
-                    FleetAssessmentPlan.Add(this, item);
-                }
-            }
-
-            return offline;
-        }
-    }
-
     /// <summary>
     /// Assesses deployments that need Azure: reads what was only named, discovers when nothing was
     /// given, and (with Live) judges each deployment on its location's live catalog. Results stream
@@ -77,14 +32,15 @@ namespace ModelLifecycle.Core.Policy
 
         public LiveCatalogCache? LiveCatalogs { get; private set; }
 
-        public async Task AssessAsync(FleetAssessmentRequest request, string contextSubscriptionId, Action<UpgradePolicyAssessment> onAssessment, CancellationToken cancellationToken)
+        /// <summary>Judges the selection; with live, each deployment on its location's live catalog.</summary>
+        public async Task AssessAsync(DeploymentSelection selection, bool live, string contextSubscriptionId, Action<UpgradePolicyAssessment> onAssessment, CancellationToken cancellationToken)
         {
-            LiveCatalogs = request.Live ? new LiveCatalogCache(_arm, _catalog, _options.Cloud, _options.AsOf, _sink) : null;
+            LiveCatalogs = live ? new LiveCatalogCache(_arm, _catalog, _options.Cloud, _options.AsOf, _sink) : null;
 
-            foreach (var d in request.Deployments)
+            foreach (var d in selection.WithDetails)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (request.Live && d.Location is null && AzureResourceId.TryParse(d.ResourceId, out var id))
+                if (live && d.Location is null && AzureResourceId.TryParse(d.ResourceId, out var id))
                 {
                     d.Location = await AccountLocationAsync(id!, cancellationToken).ConfigureAwait(false);
                 }
@@ -96,20 +52,9 @@ namespace ModelLifecycle.Core.Policy
                 }
             }
 
-            if (request.Discovery is null && request.Accounts.Count == 0 && request.DeploymentIds.Count == 0)
+            if (selection.ToScanRequest() is not ScanRequest scan)
             {
                 return;
-            }
-
-            var scan = request.Discovery ?? new ScanRequest();
-            if (request.Accounts.Count > 0)
-            {
-                scan.Accounts = (scan.Accounts ?? new AzureResourceId[0]).Concat(request.Accounts).ToList();
-            }
-
-            if (request.DeploymentIds.Count > 0)
-            {
-                scan.Deployments = (scan.Deployments ?? new AzureResourceId[0]).Concat(request.DeploymentIds).ToList();
             }
 
             // The scanner hands deployments over one at a time; evaluation with a live catalog may wait

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading.Tasks;
@@ -19,7 +20,8 @@ namespace ModelLifecycle.Commands
     {
         private const string BySubscription = "BySubscription";
 
-        private readonly DeploymentTargets _targets = new DeploymentTargets();
+        // Pipeline input that names deployments or accounts, held until EndProcessing builds the selection from it.
+        private readonly List<InputItem> _input = new List<InputItem>();
 
         [Parameter(Mandatory = true)]
         [ValidateSet(UpgradeOptionNames.OnceNewDefaultVersionAvailable, UpgradeOptionNames.OnceCurrentVersionExpired, UpgradeOptionNames.NoAutoUpgrade)]
@@ -62,33 +64,30 @@ namespace ModelLifecycle.Commands
         {
             foreach (var item in ReadRecordInput())
             {
-                _targets.Add(item, this);
+                if (DeploymentSelection.CanWrite(item, this))
+                {
+                    _input.Add(item);
+                }
             }
         }
 
         protected override void EndProcessing()
         {
-            if (ParameterSetName == BySubscription)
-            {
-                _targets.Discovery = new ScanRequest { SubscriptionIds = SubscriptionId };
-            }
-
-            if (ParameterSetName != ByName && _targets.IsEmpty)
+            // Empty input names nothing: a write never widens to a subscription that was not named.
+            if (ParameterSetName != ByName && ParameterSetName != BySubscription && _input.Count == 0)
             {
                 return;
             }
 
             var session = ConnectAzure(DefaultProfile);
-            if (ParameterSetName == ByName)
-            {
-                FleetAssessmentPlan.For(false, SubscriptionId, session.Context.SubscriptionId, ResourceGroupName, AccountName, Name).ApplyTo(_targets);
-            }
-
+            var selection = ParameterSetName == BySubscription
+                ? DeploymentSelection.Discover(SubscriptionId)
+                : DeploymentSelection.Of(_input, SubscriptionId, session.Context.SubscriptionId, ResourceGroupName, AccountName, Name);
             var options = new EvaluationOptions(AsOfOrToday(AsOf), WarningDays, CloudChoice.Decide(null, session.Context));
             RunPipelineWork(async token =>
             {
                 using var arm = NewArmClient(session);
-                var ids = await _targets.ResolveAsync(arm, this, token).ConfigureAwait(false);
+                var ids = await selection.ResolveForWriteAsync(arm, this, token).ConfigureAwait(false);
                 var writer = new UpgradeOptionWriter(arm, _catalog!, options, this, (target, action) => OnPipelineAsync(() => ShouldProcess(target, action)));
                 await writer.SetAsync(ids, UpgradeOption, change =>
                 {

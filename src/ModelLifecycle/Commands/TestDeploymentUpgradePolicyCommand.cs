@@ -24,7 +24,8 @@ namespace ModelLifecycle.Commands
         private const string ByPath = "ByPath";
         private const string ByLiteralPath = "ByLiteralPath";
 
-        private readonly FleetAssessmentRequest _request = new FleetAssessmentRequest();
+        // Pipeline input that needs Azure, held until EndProcessing builds the selection from it.
+        private readonly List<InputItem> _azureInput = new List<InputItem>();
         private readonly AssessmentTally _tally = new AssessmentTally();
 
         // Overlapping -Path values (a.json, *.json) name a file once: it is read and reported once.
@@ -95,7 +96,6 @@ namespace ModelLifecycle.Commands
             }
 
             WriteVerbose(RunDescription.Settings(_asOf, Cloud, _catalog, CatalogPath, Live));
-            _request.Live = Live.IsPresent;
             _offline = new OfflineAssessor(_catalog, new EvaluationOptions(_asOf, WarningDays, Cloud));
         }
 
@@ -134,18 +134,19 @@ namespace ModelLifecycle.Commands
             // Piped input that turned out empty (a filter that matched nothing) is no input: it never
             // widens to discovering the whole subscription, as running the command alone would.
             var discover = ParameterSetName == Discover && !MyInvocation.ExpectingInput;
-            if (discover || ParameterSetName == ByName || _request.HasAzureWork)
+            if (discover || ParameterSetName == ByName || _azureInput.Count > 0)
             {
                 var session = ConnectAzure(DefaultProfile);
                 var cloud = CloudChoice.Decide(RequestedCloud(Cloud), session.Context);
                 WriteVerbose(RunDescription.Azure(session.Context, SubscriptionId));
-                var plan = FleetAssessmentPlan.For(discover, SubscriptionId, session.Context.SubscriptionId, ResourceGroupName, AccountName, Name);
-                plan.ApplyTo(_request);
+                var selection = discover
+                    ? DeploymentSelection.Discover(SubscriptionId)
+                    : DeploymentSelection.Of(_azureInput, SubscriptionId, session.Context.SubscriptionId, ResourceGroupName, AccountName, Name);
                 RunPipelineWork(async token =>
                 {
                     using var arm = NewArmClient(session);
                     var assessor = new FleetAssessor(arm, _catalog!, new EvaluationOptions(_asOf, WarningDays, cloud), _sink!);
-                    await assessor.AssessAsync(_request, session.Context.SubscriptionId ?? string.Empty, a => Dispatch(() => Report(a)), token).ConfigureAwait(false);
+                    await assessor.AssessAsync(selection, Live.IsPresent, session.Context.SubscriptionId ?? string.Empty, a => Dispatch(() => Report(a)), token).ConfigureAwait(false);
                 });
             }
 
@@ -159,7 +160,13 @@ namespace ModelLifecycle.Commands
         /// <summary>Offline inputs are judged at once; anything that needs Azure waits for EndProcessing.</summary>
         private void Take(IEnumerable<InputItem> items)
         {
-            foreach (var assessment in _offline!.Assess(_request.TakeAzureWork(items), _sink!))
+            var offline = new List<InputItem>();
+            foreach (var item in items)
+            {
+                (DeploymentSelection.NeedsAzure(item, Live) ? _azureInput : offline).Add(item);
+            }
+
+            foreach (var assessment in _offline!.Assess(offline, _sink!))
             {
                 Report(assessment);
             }

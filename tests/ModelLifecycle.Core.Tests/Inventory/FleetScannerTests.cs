@@ -245,23 +245,13 @@ namespace ModelLifecycle.Core.Tests.Inventory
         {
             Fleet fleet = Fleet.Generate(1, 4, 2, 16);
             await using ArmHarness h = await Start(fleet);
-            var request = new ScanRequest();
-            switch (which)
+            var request = which switch
             {
-                case "account":
-                    request.AccountName = "no-such-account";
-                    break;
-                case "group":
-                    request.ResourceGroupName = "rg-nowhere";
-                    break;
-                case "group-and-account":
-                    request.ResourceGroupName = fleet.Subscriptions[0].ResourceGroups[0].Name;
-                    request.AccountName = "no-such-account";
-                    break;
-                default:
-                    request.DeploymentName = "no-such-deployment";
-                    break;
-            }
+                "account" => new ScanRequest { AccountName = "no-such-account" },
+                "group" => new ScanRequest { ResourceGroupName = "rg-nowhere" },
+                "group-and-account" => new ScanRequest { ResourceGroupName = fleet.Subscriptions[0].ResourceGroups[0].Name, AccountName = "no-such-account" },
+                _ => new ScanRequest { DeploymentName = "no-such-deployment" },
+            };
 
             List<Deployment> found = await ScanAsync(h, request);
 
