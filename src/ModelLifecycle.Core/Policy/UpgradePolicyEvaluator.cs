@@ -125,6 +125,11 @@ namespace ModelLifecycle.Core.Policy
                     _notes.Add(string.Format(CultureInfo.InvariantCulture, "The retirement date is tentative ({0}); it may move.", EntryMerger.DescribeDate(date, qualifier)));
                 }
 
+                if (days <= 0 && qualifier == DateQualifier.NoEarlierThan && !(entry.Stage == LifecycleStage.Retired && entry.Origin == CatalogOrigin.Live))
+                {
+                    return FloorPassed(entry, date);
+                }
+
                 var target = fineTuned ? null : FindTarget(entry, date);
                 if (days <= 0 || entry.Stage == LifecycleStage.Retired && entry.Origin == CatalogOrigin.Live)
                 {
@@ -341,6 +346,21 @@ namespace ModelLifecycle.Core.Policy
                 }
 
                 return Finish(UpgradeOutcome.Retired, Severity.Critical, reason, MigrateAction(entry, "now"));
+            }
+
+            /// <summary>
+            /// A "no earlier than" date that has passed: the earliest day a retirement could come, not a
+            /// retirement. Like an unknown date the outcome is Current; Info, since a date may be announced
+            /// (with at least 30 days' notice for previews, 60 for GA models).
+            /// </summary>
+            private UpgradePolicyAssessment FloorPassed(CatalogEntry entry, DateTime floor)
+            {
+                _a.DaysUntilRetirement = null;
+                var on = floor.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                var to = entry.Replacements.Count > 0 ? " and plan the move to " + Join(entry.Replacements) : string.Empty;
+                return Finish(UpgradeOutcome.Current, Severity.Info,
+                    $"{Describe(entry)} was to retire no earlier than {on}; that day has passed and a retirement date is not announced yet, so its calls still work.",
+                    $"None now; watch for the retirement notice (Get-ModelRetirement -Name '{entry.Model}' -Location <region> reads the Models API){to}.");
             }
 
             private UpgradePolicyAssessment StopsWorking(CatalogEntry entry, DateTime date, Severity severity, string reason)

@@ -199,6 +199,36 @@ namespace ModelLifecycle.Core.Tests.Policy
             Assert.Contains(a.Notes, n => n.Contains("tentative") && n.Contains("no earlier than 2027-01-01"));
         }
 
+        [Theory]
+        [InlineData("2027-01-01", "NoAutoUpgrade")] // on the floor's day
+        [InlineData("2027-06-01", "NoAutoUpgrade")]
+        [InlineData("2027-06-01", null)]
+        public void A_passed_no_earlier_than_date_is_a_floor_not_a_retirement(string asOf, string? option)
+        {
+            // Issue 10 item 13: "no earlier than" says when a retirement may come, not that it came.
+            var a = A("soon", "1", asOf, option: option);
+            Assert.Equal(UpgradeOutcome.Current, a.Outcome);
+            Assert.Equal(Severity.Info, a.Severity);
+            Assert.DoesNotContain("410", a.Reason);
+            Assert.DoesNotContain("retired on", a.Reason);
+            Assert.Contains("not announced yet", a.Reason);
+            Assert.Contains("still work", a.Reason);
+            Assert.NotEqual("Retired", a.Stage);
+            Assert.Null(a.DaysUntilRetirement);
+            Assert.Null(a.EffectiveDate);
+            Assert.True(a.RetirementDateIsTentative);
+            Assert.Contains(a.Notes, n => n.Contains("no earlier than 2027-01-01"));
+            Assert.Contains("Get-ModelRetirement", a.RecommendedAction);
+        }
+
+        [Fact]
+        public void A_no_earlier_than_date_ahead_is_still_the_date_to_plan_for()
+        {
+            var a = A("soon", "1", "2026-12-31", option: "NoAutoUpgrade");
+            Assert.Equal(UpgradeOutcome.WillStopWorking, a.Outcome);
+            Assert.Equal(1, a.DaysUntilRetirement);
+        }
+
         [Fact]
         public void An_unknown_option_value_is_treated_as_NoAutoUpgrade_and_said()
         {
