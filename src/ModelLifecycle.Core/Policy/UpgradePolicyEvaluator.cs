@@ -22,7 +22,66 @@ namespace ModelLifecycle.Core.Policy
             if (catalog is null) throw new ArgumentNullException(nameof(catalog));
             if (options is null) throw new ArgumentNullException(nameof(options));
 
-            return new Evaluation(deployment, catalog, options).Run();
+            var assessment = new Evaluation(deployment, catalog, options).Run();
+            if (assessment.Outcome != UpgradeOutcome.WillStopWorking)
+            {
+                return assessment;
+            }
+
+            // Would another option keep it working? Judge the same deployment with each one, the least
+            // disruptive (upgrade only at retirement) first.
+            foreach (var option in new[] { UpgradeOptionNames.OnceCurrentVersionExpired, UpgradeOptionNames.OnceNewDefaultVersionAvailable })
+            {
+                if (option == assessment.EffectiveUpgradeOption)
+                {
+                    continue;
+                }
+
+                var alternative = new Evaluation(WithOption(deployment, option), catalog, options).Run();
+                if (alternative.Outcome == UpgradeOutcome.AutoUpgradeAtRetirement || alternative.Outcome == UpgradeOutcome.AutoUpgradeScheduled)
+                {
+                    assessment.OptionWouldHelp = option;
+                    var on = assessment.EffectiveDate is DateTime d ? " before " + d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : string.Empty;
+                    assessment.RecommendedAction = $"To let it upgrade to {alternative.UpgradeTarget} instead, run Set-DeploymentUpgradeOption {Address(deployment)} -UpgradeOption {option}; or migrate{on}.";
+                    return assessment;
+                }
+            }
+
+            assessment.RecommendedAction += " No upgrade option would keep it working.";
+            return assessment;
+        }
+
+        /// <summary>A copy of the deployment with another versionUpgradeOption, to judge what that option would do.</summary>
+        internal static Deployment WithOption(Deployment d, string option) => new Deployment
+        {
+            SubscriptionId = d.SubscriptionId,
+            ResourceGroupName = d.ResourceGroupName,
+            AccountName = d.AccountName,
+            Name = d.Name,
+            ResourceId = d.ResourceId,
+            Location = d.Location,
+            DeploymentType = d.DeploymentType,
+            Capacity = d.Capacity,
+            ModelFormat = d.ModelFormat,
+            Model = d.Model,
+            Version = d.Version,
+            UpgradeOption = option,
+            ProvisioningState = d.ProvisioningState,
+        };
+
+        private static string Address(Deployment d)
+        {
+            if (!string.IsNullOrEmpty(d.ResourceId))
+            {
+                return $"-ResourceId '{d.ResourceId}'";
+            }
+
+            if (d.ResourceGroupName is not null && d.AccountName is not null)
+            {
+                return $"-ResourceGroupName '{d.ResourceGroupName}' -AccountName '{d.AccountName}' -Name '{d.Name}'";
+            }
+
+            return $"-Name '{d.Name}'";
         }
 
         /// <summary>Severity by days until the event: retired or &lt;= 30 Critical, &lt;= WarningDays Warning, &lt;= 365 Info, else None.</summary>
@@ -163,14 +222,8 @@ namespace ModelLifecycle.Core.Policy
                 var option = _a.EffectiveUpgradeOption!;
                 if (option == UpgradeOptionNames.NoAutoUpgrade)
                 {
-                    var r = StopsWorking(entry, date, severity,
+                    return StopsWorking(entry, date, severity,
                         $"The upgrade option is NoAutoUpgrade, so {Describe(entry)} stops working on {on}.");
-                    if (target is not null)
-                    {
-                        _a.RecommendedAction = $"To let it upgrade to {target.Target} instead, run Set-DeploymentUpgradeOption {Address()} -UpgradeOption OnceCurrentVersionExpired; or migrate before {on}.";
-                    }
-
-                    return r;
                 }
 
                 if (target is null)
@@ -398,20 +451,7 @@ namespace ModelLifecycle.Core.Policy
                 return _a;
             }
 
-            private string Address()
-            {
-                if (!string.IsNullOrEmpty(_d.ResourceId))
-                {
-                    return $"-ResourceId '{_d.ResourceId}'";
-                }
-
-                if (_d.ResourceGroupName is not null && _d.AccountName is not null)
-                {
-                    return $"-ResourceGroupName '{_d.ResourceGroupName}' -AccountName '{_d.AccountName}' -Name '{_d.Name}'";
-                }
-
-                return $"-Name '{_d.Name}'";
-            }
+            private string Address() => UpgradePolicyEvaluator.Address(_d);
 
             private static string Describe(CatalogEntry e) => e.Version is null ? e.Model : e.Model + " " + e.Version;
 
