@@ -54,6 +54,16 @@ Describe 'Set-DeploymentUpgradeOption' {
         $after.sku.capacity | Should -Be $before.sku.capacity
     }
 
+    It 'selects on OptionWouldHelp, and warns per deployment where the option changes nothing' {
+        $verdicts = Test-DeploymentUpgradePolicy -AsOf 2026-08-01
+        ($verdicts | Where-Object DeploymentName -eq 'chat-ptu').OptionWouldHelp | Should -BeNullOrEmpty
+        $helped = $verdicts | Where-Object OptionWouldHelp
+        $helped.DeploymentName | Should -Not -Contain 'chat-ptu'
+        $helped.DeploymentName | Should -Not -Contain 'support-ft'
+        $null = Set-DeploymentUpgradeOption -ResourceId "$account/deployments/chat-ptu" -UpgradeOption OnceNewDefaultVersionAvailable -AsOf 2026-08-01 -Confirm:$false -WarningVariable w -WarningAction SilentlyContinue
+        "$w" | Should -Match "Deployment 'chat-ptu' of account 'contoso-oai-eastus': OnceNewDefaultVersionAvailable does not change what happens to it\. .*not auto-upgraded"
+    }
+
     It 'keeps every property it did not mean to change, known or not' {
         $rich = Get-StoredDeployment contoso-foundry-swc router-primary
         $rich.properties.PSObject.Properties.Name | Should -Contain 'spilloverDeploymentName'

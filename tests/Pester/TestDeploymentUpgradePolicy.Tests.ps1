@@ -48,6 +48,8 @@ Describe 'Test-DeploymentUpgradePolicy' {
             $a.Outcome | Should -Be 'WillStopWorking'
             $a.RetirementDate | Should -Be ([datetime]'2026-10-01')
             $a.Reason | Should -Match 'not auto-upgraded'
+            $a.OptionWouldHelp | Should -BeNullOrEmpty
+            $a.RecommendedAction | Should -Match 'No upgrade option would keep it working'
         }
 
         It 'o1 with NoAutoUpgrade stops working' {

@@ -49,13 +49,18 @@ namespace ModelLifecycle.Core.Catalog
                 .Where(r => filter.IncludeRetired || named || filter.Version is not null || r.Stage != nameof(LifecycleStage.Retired)
                             || filter.Stages.Contains(LifecycleStage.Retired))
                 .Where(r => filter.Stages.Count == 0 || filter.Stages.Any(s => s.ToString() == r.Stage))
-                .Where(r => filter.RetiringWithinDays is not int within || (r.RetirementDate is DateTime d && d <= asOf.AddDays(within)))
-                .Where(r => filter.RetiringBefore is not DateTime before || (r.RetirementDate is DateTime d2 && d2 < before.Date))
+                .Where(r => filter.RetiringWithinDays is not int within || (r.RetirementDate is DateTime d && d <= asOf.AddDays(within) && !FloorPassed(r, asOf)))
+                .Where(r => filter.RetiringBefore is not DateTime before || (r.RetirementDate is DateTime d2 && d2 < before.Date && !FloorPassed(r, asOf)))
                 .OrderBy(r => r.RetirementDate ?? DateTime.MaxValue)
                 .ThenBy(r => r.Model, StringComparer.OrdinalIgnoreCase)
                 .ThenBy(r => r.Version ?? string.Empty, StringComparer.OrdinalIgnoreCase)
                 .ThenBy(r => r.Kind, StringComparer.Ordinal);
         }
+
+        /// <summary>A passed "no earlier than" or "not before" date: nothing is known to retire, so no retiring filter matches it.</summary>
+        private static bool FloorPassed(ModelRetirement r, DateTime asOf) =>
+            r.RetirementDate is DateTime d && d <= asOf
+            && Enum.TryParse<DateQualifier>(r.RetirementQualifier, out var q) && IsFloor(q);
 
         /// <summary>One error for each name of the filter given without wildcards that matches no model in its cloud's catalog.</summary>
         public static IEnumerable<ModelLifecycleException> NamesNotInCatalog(LifecycleCatalog catalog, RetirementFilter filter) =>
@@ -172,7 +177,7 @@ namespace ModelLifecycle.Core.Catalog
             }
 
             // Retired once every deployment type has retired; until then, deployments of some type still run.
-            if (e.LatestRetirementDate is DateTime r && r <= asOf.Date && e.RetirementQualifier != DateQualifier.NotBefore)
+            if (e.LatestRetirementDate is DateTime r && r <= asOf.Date && !IsFloor(e.RetirementQualifier))
             {
                 return LifecycleStage.Retired;
             }
@@ -192,7 +197,7 @@ namespace ModelLifecycle.Core.Catalog
         /// </summary>
         public static LifecycleStage? StageFor(CatalogEntry e, DateTime? ownDate, DateTime asOf)
         {
-            if (ownDate is DateTime own && own <= asOf.Date && e.RetirementQualifier != DateQualifier.NotBefore)
+            if (ownDate is DateTime own && own <= asOf.Date && !IsFloor(e.RetirementQualifier))
             {
                 return LifecycleStage.Retired;
             }
@@ -202,6 +207,12 @@ namespace ModelLifecycle.Core.Catalog
                 ? LifecycleStage.Deprecated
                 : stage;
         }
+
+        /// <summary>
+        /// "Not before" and "no earlier than": once the date has passed it is a floor that was reached,
+        /// not a retirement; nothing retires until a date is announced.
+        /// </summary>
+        public static bool IsFloor(DateQualifier q) => q == DateQualifier.NotBefore || q == DateQualifier.NoEarlierThan;
 
         public static bool IsTentative(DateQualifier q) =>
             q == DateQualifier.NoEarlierThan || q == DateQualifier.NotBefore || q == DateQualifier.Tentative || q == DateQualifier.Relative;

@@ -48,6 +48,14 @@ namespace ModelLifecycle
 
         public UpgradeOutcome Outcome { get; internal set; }
 
+        /// <summary>
+        /// The versionUpgradeOption that would keep this deployment working where its current one lets it
+        /// stop (OnceCurrentVersionExpired or OnceNewDefaultVersionAvailable), found by judging the same
+        /// deployment with each other option; null when no option changes what happens (provisioned,
+        /// batch, fine-tuned, no recorded upgrade target, already retired) or nothing needs changing.
+        /// </summary>
+        public string? OptionWouldHelp { get; internal set; }
+
         /// <summary>The model version the deployment will be upgraded to, when an upgrade is recorded.</summary>
         public ModelRef? UpgradeTarget { get; internal set; }
 

@@ -122,6 +122,10 @@ namespace ModelLifecycle.Core.Policy
             {
                 WarnIfRetiringSoon(deploymentBefore);
             }
+            else
+            {
+                WarnIfOptionChangesNothing(deploymentBefore, id, option);
+            }
 
             var action = $"Set versionUpgradeOption from {current ?? "(not set)"} to {option}";
             if (!await _shouldProcess($"Deployment '{id.DeploymentName}' of account '{id.AccountName}'", action).ConfigureAwait(false))
@@ -152,6 +156,27 @@ namespace ModelLifecycle.Core.Policy
 
             _sink.WriteVerbose($"Deployment '{id.DeploymentName}' of account '{id.AccountName}': versionUpgradeOption {current ?? "(not set)"} -> {option}.");
             return new UpgradeOptionChange(id, UpgradeOptionChangeOutcome.Changed, current, DeploymentChanges.ToDeployment(after, id));
+        }
+
+        /// <summary>
+        /// A deployment that stops working (or has stopped) whatever its option: say so before the write,
+        /// since setting the option is then no fix (provisioned, batch, fine-tuned, no upgrade target, retired).
+        /// </summary>
+        private void WarnIfOptionChangesNothing(Deployment d, AzureResourceId id, string option)
+        {
+            var now = UpgradePolicyEvaluator.Evaluate(d, _catalog, _options);
+            if (now.Outcome != UpgradeOutcome.WillStopWorking && now.Outcome != UpgradeOutcome.Retired)
+            {
+                return;
+            }
+
+            var then = UpgradePolicyEvaluator.Evaluate(UpgradePolicyEvaluator.WithOption(d, option), _catalog, _options);
+            if (then.Outcome != now.Outcome)
+            {
+                return;
+            }
+
+            _sink.WriteWarning($"Deployment '{id.DeploymentName}' of account '{id.AccountName}': {option} does not change what happens to it. {then.Reason} {then.RecommendedAction}");
         }
 
         private void WarnIfRetiringSoon(Deployment d)

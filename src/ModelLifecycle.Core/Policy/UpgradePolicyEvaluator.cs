@@ -22,7 +22,66 @@ namespace ModelLifecycle.Core.Policy
             if (catalog is null) throw new ArgumentNullException(nameof(catalog));
             if (options is null) throw new ArgumentNullException(nameof(options));
 
-            return new Evaluation(deployment, catalog, options).Run();
+            var assessment = new Evaluation(deployment, catalog, options).Run();
+            if (assessment.Outcome != UpgradeOutcome.WillStopWorking)
+            {
+                return assessment;
+            }
+
+            // Would another option keep it working? Judge the same deployment with each one, the least
+            // disruptive (upgrade only at retirement) first.
+            foreach (var option in new[] { UpgradeOptionNames.OnceCurrentVersionExpired, UpgradeOptionNames.OnceNewDefaultVersionAvailable })
+            {
+                if (option == assessment.EffectiveUpgradeOption)
+                {
+                    continue;
+                }
+
+                var alternative = new Evaluation(WithOption(deployment, option), catalog, options).Run();
+                if (alternative.Outcome == UpgradeOutcome.AutoUpgradeAtRetirement || alternative.Outcome == UpgradeOutcome.AutoUpgradeScheduled)
+                {
+                    assessment.OptionWouldHelp = option;
+                    var on = assessment.EffectiveDate is DateTime d ? " before " + d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : string.Empty;
+                    assessment.RecommendedAction = $"To let it upgrade to {alternative.UpgradeTarget} instead, run Set-DeploymentUpgradeOption {Address(deployment)} -UpgradeOption {option}; or migrate{on}.";
+                    return assessment;
+                }
+            }
+
+            assessment.RecommendedAction += " No upgrade option would keep it working.";
+            return assessment;
+        }
+
+        /// <summary>A copy of the deployment with another versionUpgradeOption, to judge what that option would do.</summary>
+        internal static Deployment WithOption(Deployment d, string option) => new Deployment
+        {
+            SubscriptionId = d.SubscriptionId,
+            ResourceGroupName = d.ResourceGroupName,
+            AccountName = d.AccountName,
+            Name = d.Name,
+            ResourceId = d.ResourceId,
+            Location = d.Location,
+            DeploymentType = d.DeploymentType,
+            Capacity = d.Capacity,
+            ModelFormat = d.ModelFormat,
+            Model = d.Model,
+            Version = d.Version,
+            UpgradeOption = option,
+            ProvisioningState = d.ProvisioningState,
+        };
+
+        private static string Address(Deployment d)
+        {
+            if (!string.IsNullOrEmpty(d.ResourceId))
+            {
+                return $"-ResourceId '{d.ResourceId}'";
+            }
+
+            if (d.ResourceGroupName is not null && d.AccountName is not null)
+            {
+                return $"-ResourceGroupName '{d.ResourceGroupName}' -AccountName '{d.AccountName}' -Name '{d.Name}'";
+            }
+
+            return $"-Name '{d.Name}'";
         }
 
         /// <summary>Severity by days until the event: retired or &lt;= 30 Critical, &lt;= WarningDays Warning, &lt;= 365 Info, else None.</summary>
@@ -125,6 +184,11 @@ namespace ModelLifecycle.Core.Policy
                     _notes.Add(string.Format(CultureInfo.InvariantCulture, "The retirement date is tentative ({0}); it may move.", EntryMerger.DescribeDate(date, qualifier)));
                 }
 
+                if (days <= 0 && qualifier == DateQualifier.NoEarlierThan && !(entry.Stage == LifecycleStage.Retired && entry.Origin == CatalogOrigin.Live))
+                {
+                    return FloorPassed(entry, date);
+                }
+
                 var target = fineTuned ? null : FindTarget(entry, date);
                 if (days <= 0 || entry.Stage == LifecycleStage.Retired && entry.Origin == CatalogOrigin.Live)
                 {
@@ -158,14 +222,8 @@ namespace ModelLifecycle.Core.Policy
                 var option = _a.EffectiveUpgradeOption!;
                 if (option == UpgradeOptionNames.NoAutoUpgrade)
                 {
-                    var r = StopsWorking(entry, date, severity,
+                    return StopsWorking(entry, date, severity,
                         $"The upgrade option is NoAutoUpgrade, so {Describe(entry)} stops working on {on}.");
-                    if (target is not null)
-                    {
-                        _a.RecommendedAction = $"To let it upgrade to {target.Target} instead, run Set-DeploymentUpgradeOption {Address()} -UpgradeOption OnceCurrentVersionExpired; or migrate before {on}.";
-                    }
-
-                    return r;
                 }
 
                 if (target is null)
@@ -343,6 +401,21 @@ namespace ModelLifecycle.Core.Policy
                 return Finish(UpgradeOutcome.Retired, Severity.Critical, reason, MigrateAction(entry, "now"));
             }
 
+            /// <summary>
+            /// A "no earlier than" date that has passed: the earliest day a retirement could come, not a
+            /// retirement. Like an unknown date the outcome is Current; Info, since a date may be announced
+            /// (with at least 30 days' notice for previews, 60 for GA models).
+            /// </summary>
+            private UpgradePolicyAssessment FloorPassed(CatalogEntry entry, DateTime floor)
+            {
+                _a.DaysUntilRetirement = null;
+                var on = floor.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                var to = entry.Replacements.Count > 0 ? " and plan the move to " + Join(entry.Replacements) : string.Empty;
+                return Finish(UpgradeOutcome.Current, Severity.Info,
+                    $"{Describe(entry)} was to retire no earlier than {on}; that day has passed and a retirement date is not announced yet, so its calls still work.",
+                    $"None now; watch for the retirement notice (Get-ModelRetirement -Name '{entry.Model}' -Location <region> reads the Models API){to}.");
+            }
+
             private UpgradePolicyAssessment StopsWorking(CatalogEntry entry, DateTime date, Severity severity, string reason)
             {
                 _a.EffectiveDate = date;
@@ -378,20 +451,7 @@ namespace ModelLifecycle.Core.Policy
                 return _a;
             }
 
-            private string Address()
-            {
-                if (!string.IsNullOrEmpty(_d.ResourceId))
-                {
-                    return $"-ResourceId '{_d.ResourceId}'";
-                }
-
-                if (_d.ResourceGroupName is not null && _d.AccountName is not null)
-                {
-                    return $"-ResourceGroupName '{_d.ResourceGroupName}' -AccountName '{_d.AccountName}' -Name '{_d.Name}'";
-                }
-
-                return $"-Name '{_d.Name}'";
-            }
+            private string Address() => UpgradePolicyEvaluator.Address(_d);
 
             private static string Describe(CatalogEntry e) => e.Version is null ? e.Model : e.Model + " " + e.Version;
 

@@ -111,6 +111,16 @@ namespace ModelLifecycle.Core.Tests.Catalog
         }
 
         [Fact]
+        public void A_passed_no_earlier_than_date_is_not_Retired()
+        {
+            // computer-use-preview: "no earlier than 2026-04-14"; months later no retirement is announced.
+            var r = Query(f => f.Names = new[] { "computer-use-preview" }, "2026-11-30").Single();
+            Assert.Equal("NoEarlierThan", r.RetirementQualifier);
+            Assert.NotEqual("Retired", r.Stage);
+            Assert.DoesNotContain(Query(f => f.RetiringWithinDays = 60, "2026-11-30"), x => x.Model == "computer-use-preview");
+        }
+
+        [Fact]
         public void Tentative_dates_are_flagged_and_provenance_is_shown()
         {
             var r = Query(f => f.IncludeRetired = true, "2024-01-01").First(x => x.RetirementQualifier == "NoEarlierThan");

@@ -126,6 +126,38 @@ namespace ModelLifecycle.Core.Tests.Policy
             Assert.Contains(late.Sink.Warnings, w => w.Contains("retired on 2026-12-20; no upgrade option makes it work again"));
         }
 
+        [Theory]
+        [InlineData("OnceNewDefaultVersionAvailable")]
+        [InlineData("OnceCurrentVersionExpired")]
+        public async Task An_option_that_cannot_change_what_happens_is_warned_per_deployment(string option)
+        {
+            // Issue 10 item 11: no newer version and no scheduled upgrade, so embed stops working whatever its option.
+            var catalog = FromEntries(@"[ { ""model"": ""text-embedding-3-large"", ""version"": ""1"", ""retirementDate"": ""2027-01-01"", ""replacements"": [ { ""model"": ""other"" } ] } ]");
+            await using var h = await ArmHarness.StartAsync(TestFleets.Small());
+            var run = await SetAsync(h, "NoAutoUpgrade", new[] { Id("embed") }, catalog: catalog);
+            Assert.DoesNotContain(h.Sink.Warnings, w => w.Contains("does not change what happens"));
+
+            await using var h2 = await ArmHarness.StartAsync(TestFleets.Small());
+            run = await SetAsync(h2, option, new[] { Id("embed") }, catalog: catalog);
+            Assert.Equal(UpgradeOptionChangeOutcome.Changed, Assert.Single(run.Changes).Outcome);
+            var warning = Assert.Single(h2.Sink.Warnings, w => w.Contains("does not change what happens"));
+            Assert.Contains($"Deployment 'embed' of account 'acct-one': {option} does not change what happens to it.", warning);
+            Assert.Contains("stops working on 2027-01-01", warning);
+        }
+
+        [Fact]
+        public async Task An_option_that_lets_the_deployment_upgrade_is_not_warned()
+        {
+            var catalog = FromEntries(@"[
+              { ""model"": ""text-embedding-3-large"", ""version"": ""1"", ""retirementDate"": ""2027-01-01"" },
+              { ""model"": ""text-embedding-3-large"", ""version"": ""2"", ""retirementDate"": ""2028-01-01"", ""isDefaultVersion"": true } ]");
+            await using var h = await ArmHarness.StartAsync(TestFleets.Small());
+            await SetAsync(h, "NoAutoUpgrade", new[] { Id("embed") }, catalog: catalog);
+            var run = await SetAsync(h, "OnceNewDefaultVersionAvailable", new[] { Id("embed") }, catalog: catalog);
+            Assert.Equal(UpgradeOptionChangeOutcome.Changed, Assert.Single(run.Changes).Outcome);
+            Assert.DoesNotContain(h.Sink.Warnings, w => w.Contains("does not change what happens"));
+        }
+
         [Fact]
         public async Task Writes_to_one_account_never_overlap_while_accounts_proceed_in_parallel()
         {

@@ -199,6 +199,78 @@ namespace ModelLifecycle.Core.Tests.Policy
             Assert.Contains(a.Notes, n => n.Contains("tentative") && n.Contains("no earlier than 2027-01-01"));
         }
 
+        [Theory]
+        [InlineData("2027-01-01", "NoAutoUpgrade")] // on the floor's day
+        [InlineData("2027-06-01", "NoAutoUpgrade")]
+        [InlineData("2027-06-01", null)]
+        public void A_passed_no_earlier_than_date_is_a_floor_not_a_retirement(string asOf, string? option)
+        {
+            // Issue 10 item 13: "no earlier than" says when a retirement may come, not that it came.
+            var a = A("soon", "1", asOf, option: option);
+            Assert.Equal(UpgradeOutcome.Current, a.Outcome);
+            Assert.Equal(Severity.Info, a.Severity);
+            Assert.DoesNotContain("410", a.Reason);
+            Assert.DoesNotContain("retired on", a.Reason);
+            Assert.Contains("not announced yet", a.Reason);
+            Assert.Contains("still work", a.Reason);
+            Assert.NotEqual("Retired", a.Stage);
+            Assert.Null(a.DaysUntilRetirement);
+            Assert.Null(a.EffectiveDate);
+            Assert.True(a.RetirementDateIsTentative);
+            Assert.Contains(a.Notes, n => n.Contains("no earlier than 2027-01-01"));
+            Assert.Contains("Get-ModelRetirement", a.RecommendedAction);
+        }
+
+        [Fact]
+        public void A_no_earlier_than_date_ahead_is_still_the_date_to_plan_for()
+        {
+            var a = A("soon", "1", "2026-12-31", option: "NoAutoUpgrade");
+            Assert.Equal(UpgradeOutcome.WillStopWorking, a.Outcome);
+            Assert.Equal(1, a.DaysUntilRetirement);
+        }
+
+        [Theory]
+        [InlineData("m", "NoAutoUpgrade", "OnceCurrentVersionExpired", "m 2")]
+        [InlineData("x", "NoAutoUpgrade", "OnceCurrentVersionExpired", "y")]
+        [InlineData("m", "SomeFutureOption", "OnceCurrentVersionExpired", "m 2")]
+        public void A_stop_that_another_option_prevents_names_that_option(string model, string option, string helps, string target)
+        {
+            // Issue 10 item 11: say whether changing versionUpgradeOption changes the outcome, and to which option.
+            var a = A(model, "1", "2026-11-01", option: option);
+            Assert.Equal(UpgradeOutcome.WillStopWorking, a.Outcome);
+            Assert.Equal(helps, a.OptionWouldHelp);
+            Assert.Contains($"To let it upgrade to {target} instead, run Set-DeploymentUpgradeOption -ResourceId '/subscriptions/", a.RecommendedAction);
+            Assert.Contains($"-UpgradeOption {helps}; or migrate before 2027-01-01.", a.RecommendedAction);
+        }
+
+        [Theory]
+        [InlineData("m", "ProvisionedManaged", "OnceNewDefaultVersionAvailable", "2026-11-01")] // never auto-upgraded
+        [InlineData("m", "GlobalBatch", null, "2026-11-01")]
+        [InlineData("lonely", "Standard", "NoAutoUpgrade", "2026-11-01")] // no target: a replacement of another family
+        [InlineData("lonely", "Standard", null, "2026-11-01")]
+        [InlineData("m", "Standard", "NoAutoUpgrade", "2027-02-01")] // already retired
+        [InlineData("m", "Standard", "OnceCurrentVersionExpired", "2026-11-01")] // keeps working: nothing to change
+        [InlineData("forever", "Standard", "NoAutoUpgrade", "2026-11-01")]
+        public void No_option_helps_where_no_option_changes_what_happens(string model, string sku, string? option, string asOf)
+        {
+            var a = A(model, "1", asOf, sku, option);
+            Assert.Null(a.OptionWouldHelp);
+            if (a.Outcome == UpgradeOutcome.WillStopWorking)
+            {
+                Assert.Contains("No upgrade option would keep it working.", a.RecommendedAction);
+                Assert.DoesNotContain("Set-DeploymentUpgradeOption", a.RecommendedAction);
+            }
+        }
+
+        [Fact]
+        public void A_fine_tuned_deployment_has_no_option_that_helps()
+        {
+            // The embedded catalog: gpt-4o-mini fine-tuned deployments retire on their own date.
+            var a = Assess(Deployment("gpt-4o-mini-2024-07-18.ft-0a1b2c3d4e", "1", "Standard", "NoAutoUpgrade"), "2026-11-22");
+            Assert.Equal(UpgradeOutcome.WillStopWorking, a.Outcome);
+            Assert.Null(a.OptionWouldHelp);
+        }
+
         [Fact]
         public void An_unknown_option_value_is_treated_as_NoAutoUpgrade_and_said()
         {

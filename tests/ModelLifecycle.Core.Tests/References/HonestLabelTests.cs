@@ -56,7 +56,9 @@ namespace ModelLifecycle.Core.Tests.References
         {
             LifecycleAnnotation a = ForId("previews");
 
-            Assert.Equal("Retired", a.Stage);
+            // turbo's "no earlier than 2025-09-01" is a floor that passed, not a retirement (issue 10, item 13).
+            Assert.NotEqual("Retired", a.Stage);
+            Assert.True(a.RetirementDateIsTentative);
             Assert.Equal(Date("2025-09-01"), a.RetirementDate);
             Assert.True(a.DaysUntilRetirement < 0);
             Assert.Equal("newest", Replacements(a));
@@ -71,7 +73,9 @@ namespace ModelLifecycle.Core.Tests.References
             Assert.Equal("gpt-5-mini", Replacements(ForId("gpt-35-turbo", Embedded)));
 
             LifecycleAnnotation gpt4 = ForId("gpt-4", Embedded);
-            Assert.Equal("Retired", gpt4.Stage);
+            // gpt-4 turbo-2024-04-09 retires "no earlier than 2025-09-01": a floor, not a retirement (item 13).
+            Assert.NotEqual("Retired", gpt4.Stage);
+            Assert.True(gpt4.RetirementDateIsTentative);
             Assert.NotNull(gpt4.RetirementDate);
             Assert.Equal("gpt-5.1", Replacements(gpt4));
         }
