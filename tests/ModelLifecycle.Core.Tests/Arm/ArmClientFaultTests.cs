@@ -135,7 +135,8 @@ namespace ModelLifecycle.Core.Tests.Arm
             Assert.Equal(ErrorKind.OperationTimeout, e.Kind);
             Assert.Null(e.HttpStatus);
             Assert.Equal(2, e.Attempts);
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), watch.Elapsed.ToString());
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), watch.Elapsed.ToString()); // the hang never ends: only the request timeout can
+
             Assert.Equal(2, h.Server.Counters.Count("GET", "/deployments"));
         }
 

@@ -159,7 +159,7 @@ namespace ModelLifecycle.Core.Tests.Arm
             await using ArmHarness h = await ArmHarness.StartAsync(
                 TestFleets.Small(),
                 new EmulatorOptions { LroInProgressPolls = -1 },
-                o => o.LroTimeout = TimeSpan.FromMilliseconds(300));
+                o => o.LroTimeout = TimeSpan.FromMilliseconds(500));
             AzureResourceId chat = Deployment("chat");
             JObject body = await h.Client.GetDeploymentAsync(chat, CancellationToken.None);
 
@@ -167,8 +167,9 @@ namespace ModelLifecycle.Core.Tests.Arm
 
             Assert.Equal(ArmErrorIds.OperationTimeout, e.ErrorId);
             Assert.Equal(ErrorKind.OperationTimeout, e.Kind);
-            Assert.Contains("did not finish within 0.3 s", e.Message, StringComparison.Ordinal);
-            Assert.True(h.Server.Counters.Count("GET", "/operationStatuses/") >= 2);
+            Assert.Contains("did not finish within 0.5 s", e.Message, StringComparison.Ordinal);
+            // It gave up while polling, not before: how many polls fit in the time depends on the machine's load.
+            Assert.True(h.Server.Counters.Count("GET", "/operationStatuses/") >= 1);
         }
 
         [Fact]

@@ -402,7 +402,8 @@ namespace ModelLifecycle.Core.Tests.Inventory
 
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ScanAsync(h, new ScanRequest(), cancellationToken: cancel.Token));
 
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), watch.Elapsed.ToString());
+            // Requests hang with a 60 s timeout: only cancellation can end the scan this soon (a generous bound).
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), watch.Elapsed.ToString());
             Assert.Empty(h.Sink.Errors);
             Assert.True(h.Sink.Progress.Last().IsComplete);
         }
