@@ -300,7 +300,10 @@ Describe 'Find-ModelReference' {
             $o1.Replacement | Should -BeNullOrEmpty -Because 'o3, its replacement, retired on 2026-10-16 and names none'
             ($r | Where-Object Model -eq 'gpt-4o-mini').Replacement.ToString() | Should -Be 'gpt-5-mini' -Because 'gpt-4.1-mini retired on 2026-10-14'
             $gpt4 = $r | Where-Object Model -eq 'gpt-4'
-            $gpt4.Stage | Should -Be 'Retired' -Because 'its undated preview versions do not count as live'
+            # Its newest dated version has a "no earlier than" date that has passed: a floor, not a retirement.
+            $gpt4.Stage | Should -Not -Be 'Retired' -Because 'a passed "no earlier than" date does not retire it'
+            $gpt4.RetirementDateIsTentative | Should -BeTrue
+            $gpt4.DaysUntilRetirement | Should -BeNullOrEmpty -Because 'no count of days past a floor'
             $gpt4.Replacement.ToString() | Should -Be 'gpt-5.1'
             $text = $r | Format-Table | Out-String -Width 80
             $text | Should -Match 'o1\s+Retired\s+2026-09-16\s+-75\s+\(none\)'

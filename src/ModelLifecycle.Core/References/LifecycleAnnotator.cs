@@ -108,7 +108,8 @@ namespace ModelLifecycle.Core.References
             annotation.Stage = RetirementQuery.StageFor(entry, retirement, asOf)?.ToString();
             annotation.RetirementDate = retirement;
             annotation.RetirementDateIsTentative = retirement is not null && RetirementQuery.IsTentative(entry.RetirementQualifier);
-            annotation.DaysUntilRetirement = retirement is DateTime d ? (int)(d - asOf.Date).TotalDays : (int?)null;
+            // A "no earlier than" date that has passed is a floor, not a retirement: no count of days past it.
+            annotation.DaysUntilRetirement = retirement is DateTime d && !(annotation.RetirementDateIsTentative && d < asOf.Date) ? (int)(d - asOf.Date).TotalDays : (int?)null;
             annotation.Replacement = RetirementQuery.ReplacementsFollowingRetired(entry, catalog, asOf);
             return annotation;
         }

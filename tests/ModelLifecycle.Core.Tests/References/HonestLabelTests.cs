@@ -60,7 +60,7 @@ namespace ModelLifecycle.Core.Tests.References
             Assert.NotEqual("Retired", a.Stage);
             Assert.True(a.RetirementDateIsTentative);
             Assert.Equal(Date("2025-09-01"), a.RetirementDate);
-            Assert.True(a.DaysUntilRetirement < 0);
+            Assert.Null(a.DaysUntilRetirement); // no count of days past a floor
             Assert.Equal("newest", Replacements(a));
         }
 
