@@ -16,7 +16,7 @@ namespace ModelLifecycle.Bench.References
     /// </summary>
     internal sealed class IgnoreHeavyTreeGenerator
     {
-        private const int Version = 1;
+        private const int Version = 2;
         private const int Packages = 28;
         private const int ModulesPerPackage = 7;
 
@@ -52,7 +52,7 @@ namespace ModelLifecycle.Bench.References
 
         private static readonly string[] Words =
         {
-            "client", "agent", "kernel", "memory", "planner", "prompt", "plugin", "connector", "embedding", "chat",
+            "client", "skill", "kernel", "memory", "planner", "prompt", "plugin", "connector", "embedding", "chat",
             "vector", "store", "filter", "function", "service", "settings", "options", "history", "message", "model",
         };
 
