@@ -20,11 +20,16 @@ namespace ModelLifecycle.Bench.References
     {
         public string Name => "references";
 
-        public string Description => "source-tree scan vs a per-line Regex baseline, ripgrep and grep [--files N] [--size-mb N] [--dir D] [--reps N] [--tool-reps N] [--quick] [--no-grep]";
+        public string Description => "source-tree scan vs a per-line Regex baseline, ripgrep and grep [--files N] [--size-mb N] [--dir D] [--reps N] [--tool-reps N] [--quick] [--no-grep] [--ignore-heavy]";
 
         public int Run(string[] args)
         {
-            var options = new BenchArgs(args, "quick", "no-grep");
+            var options = new BenchArgs(args, "quick", "no-grep", "ignore-heavy");
+            if (options.Has("ignore-heavy"))
+            {
+                return IgnoreHeavyScenario.Run(options);
+            }
+
             bool quick = options.Has("quick");
             int files = options.Int("files", quick ? 2000 : 50000);
             int sizeMb = options.Int("size-mb", quick ? 40 : 1024);
@@ -185,10 +190,10 @@ namespace ModelLifecycle.Bench.References
             return "(?<![A-Za-z0-9_-])(?<![0-9]\\.)(?:" + string.Join("|", alternatives) + ")(?![A-Za-z0-9_-])(?!\\.[0-9])";
         }
 
-        private static List<ReferenceMatch> ScanOnce(List<ReferencePattern> patterns, ReferenceScanOptions options) =>
+        internal static List<ReferenceMatch> ScanOnce(List<ReferencePattern> patterns, ReferenceScanOptions options) =>
             ReferenceScanner.Scan(patterns, options).ToList();
 
-        private static ToolRow TimeTool(ExternalTool tool, int reps)
+        internal static ToolRow TimeTool(ExternalTool tool, int reps)
         {
             tool.Time(); // warm-up
             var times = new List<double>();
@@ -204,18 +209,18 @@ namespace ModelLifecycle.Bench.References
             return new ToolRow(tool, times, lines);
         }
 
-        private static double Median(List<double> values)
+        internal static double Median(List<double> values)
         {
             var sorted = values.OrderBy(v => v).ToList();
             int n = sorted.Count;
             return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
         }
 
-        private static string WriteResults(string? directory, object results)
+        internal static string WriteResults(string? directory, object results, string prefix = "references")
         {
             directory ??= Path.Combine(RepositoryRoot(), "bench", "results");
             Directory.CreateDirectory(directory);
-            string file = Path.Combine(directory, $"references-{DateTime.UtcNow:yyyyMMdd-HHmmss}.json");
+            string file = Path.Combine(directory, $"{prefix}-{DateTime.UtcNow:yyyyMMdd-HHmmss}.json");
             File.WriteAllText(file, JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true }), new UTF8Encoding(false));
             return file;
         }
@@ -234,7 +239,7 @@ namespace ModelLifecycle.Bench.References
             return Directory.GetCurrentDirectory();
         }
 
-        private sealed record ToolRow(ExternalTool Tool, List<double> Times, int Lines)
+        internal sealed record ToolRow(ExternalTool Tool, List<double> Times, int Lines)
         {
             public double Median => ReferenceScenario.Median(Times);
         }

@@ -16,29 +16,70 @@ namespace ModelLifecycle.Core.References.Ignore
     {
         private static readonly bool IgnoreCase = RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
 
+        private static readonly char[] Wildcards = { '*', '?', '[', '\\' };
+        private static readonly char[] WildcardsAndSlash = { '*', '?', '[', '\\', '/' };
+
         private readonly string? literal;
         private readonly string? suffix;
+        private readonly string? prefix;
         private readonly Regex? regex;
 
         public GlobPattern(string pattern)
         {
             Pattern = pattern;
-            if (pattern.IndexOfAny(new[] { '*', '?', '[', '\\' }) < 0)
+            if (pattern.IndexOfAny(Wildcards) < 0)
             {
                 literal = pattern; // the common "node_modules", "bin", "docs/build"
+                NameKey = pattern.Substring(pattern.LastIndexOf('/') + 1);
             }
-            else if (pattern.Length > 1 && pattern[0] == '*' && pattern.IndexOfAny(new[] { '*', '?', '[', '\\', '/' }, 1) < 0)
+            else if (pattern.Length > 1 && pattern[0] == '*' && pattern.IndexOfAny(WildcardsAndSlash, 1) < 0)
             {
                 suffix = pattern.Substring(1); // the common "*.log"
+                ExtensionKey = ExtensionOf(suffix);
+            }
+            else if (pattern.Length > 1 && pattern[pattern.Length - 1] == '*' && pattern.IndexOfAny(WildcardsAndSlash, 0, pattern.Length - 1) < 0)
+            {
+                prefix = pattern.Substring(0, pattern.Length - 1); // "tmp*": ^tmp[^/]*$
             }
             else
             {
+                // "src/*.json", "x/**/*.json": the path's last segment, the entry's name, must end with ".json".
+                int lastSlash = pattern.LastIndexOf('/');
+                if (lastSlash >= 0 && lastSlash + 2 < pattern.Length && pattern[lastSlash + 1] == '*'
+                    && pattern.IndexOfAny(WildcardsAndSlash, lastSlash + 2) < 0)
+                {
+                    ExtensionKey = ExtensionOf(pattern.Substring(lastSlash + 2));
+                }
+
                 var options = RegexOptions.CultureInvariant | (IgnoreCase ? RegexOptions.IgnoreCase : RegexOptions.None);
                 regex = new Regex(ToRegex(pattern), options);
             }
         }
 
         public string Pattern { get; }
+
+        /// <summary>
+        /// For a pattern without wildcards, the name every path it matches ends in (its last '/' segment):
+        /// a path matches only if its last segment equals this, under <see cref="KeyComparer"/>.
+        /// </summary>
+        public string? NameKey { get; }
+
+        /// <summary>
+        /// For a pattern whose last segment is "*" and then literal text with a '.', such as "*.pyc",
+        /// "*.sln.docstates" or "src/*.json": the extension (from the last '.') of every path's last segment it
+        /// matches, under <see cref="KeyComparer"/>.
+        /// </summary>
+        public string? ExtensionKey { get; }
+
+        /// <summary>How <see cref="NameKey"/> and <see cref="ExtensionKey"/> compare: the platform's case rule.</summary>
+        public static StringComparer KeyComparer => IgnoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+
+        /// <summary>The text from a name's last '.' ("a.tar.gz" gives ".gz"); null without a '.'.</summary>
+        public static string? ExtensionOf(string name)
+        {
+            int dot = name.LastIndexOf('.');
+            return dot < 0 ? null : name.Substring(dot);
+        }
 
         private static StringComparison Comparison => IgnoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
 
@@ -52,6 +93,11 @@ namespace ModelLifecycle.Core.References.Ignore
             if (suffix != null)
             {
                 return path.EndsWith(suffix, Comparison) && path.IndexOf('/') < 0;
+            }
+
+            if (prefix != null)
+            {
+                return path.StartsWith(prefix, Comparison) && path.IndexOf('/', prefix.Length) < 0;
             }
 
             return regex!.IsMatch(path);

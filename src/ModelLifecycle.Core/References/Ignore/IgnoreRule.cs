@@ -5,15 +5,26 @@ namespace ModelLifecycle.Core.References.Ignore
     /// <summary>One line of a .gitignore.</summary>
     internal sealed class IgnoreRule
     {
-        private IgnoreRule(GlobPattern glob, bool negated, bool directoryOnly, bool matchesName)
+        private readonly string text;
+
+        private IgnoreRule(string text, bool textMatchesName, GlobPattern glob, bool negated, bool directoryOnly, bool matchesName)
         {
+            this.text = text;
+            TextMatchesName = textMatchesName;
             Glob = glob;
             Negated = negated;
             DirectoryOnly = directoryOnly;
             MatchesName = matchesName;
         }
 
+        /// <summary>The pattern matched against <see cref="MatchesName"/>'s choice of name or path.</summary>
         public GlobPattern Glob { get; }
+
+        /// <summary>The pattern as written (without '!', a leading '/' and trailing '/').</summary>
+        public string Text => text;
+
+        /// <summary>Whether <see cref="Text"/>, as written, matches the name (no '/' in the line but a trailing one).</summary>
+        public bool TextMatchesName { get; }
 
         /// <summary>"!pattern": re-includes what an earlier rule excluded.</summary>
         public bool Negated { get; }
@@ -23,7 +34,8 @@ namespace ModelLifecycle.Core.References.Ignore
 
         /// <summary>
         /// A pattern without a '/' (other than a trailing one) matches an entry's name at any depth below the
-        /// .gitignore; one with a '/' matches the path relative to the .gitignore's directory.
+        /// .gitignore; one with a '/' matches the path relative to the .gitignore's directory. "**/x" with no
+        /// further '/' (nor "**") in x is the same as "x": it can match only a path's last segment, the name.
         /// </summary>
         public bool MatchesName { get; }
 
@@ -87,9 +99,18 @@ namespace ModelLifecycle.Core.References.Ignore
                 return null;
             }
 
-            return new IgnoreRule(new GlobPattern(line), negated, directoryOnly, matchesName);
+            string glob = line;
+            bool textMatchesName = matchesName;
+            if (!matchesName && glob.Length > 3 && glob.StartsWith("**/", System.StringComparison.Ordinal)
+                && glob.IndexOf('/', 3) < 0 && glob.IndexOf("**", 3, System.StringComparison.Ordinal) < 0)
+            {
+                glob = glob.Substring(3);
+                matchesName = true;
+            }
+
+            return new IgnoreRule(line, textMatchesName, new GlobPattern(glob), negated, directoryOnly, matchesName);
         }
 
-        public override string ToString() => (Negated ? "!" : string.Empty) + Glob + (DirectoryOnly ? "/" : string.Empty);
+        public override string ToString() => (Negated ? "!" : string.Empty) + text + (DirectoryOnly ? "/" : string.Empty);
     }
 }
