@@ -241,7 +241,7 @@ namespace ModelLifecycle.Core.Migration
                 _plan.TargetModel = model;
                 var versionReason = ChooseVersion(model!, ref version);
                 _plan.TargetVersion = version;
-                reason.Add(versionReason);
+                reason.Add(versionReason.EndsWith(".", StringComparison.Ordinal) ? versionReason : versionReason + ".");
                 _plan.TargetReason = string.Join(" ", reason);
 
                 if (version is null)

@@ -38,6 +38,63 @@ namespace ModelLifecycle.Core.Migration
         /// <summary>Rows of parameter changes; the embedded file unless a test says otherwise.</summary>
         public ParameterChangeCatalog ParameterChanges { get; set; } = ParameterChangeCatalog.Embedded;
 
+        /// <summary>
+        /// Plans every source, and every deployment of each account given (listed through the same cache
+        /// the plans read, so an account's deployments are read once). Plans run at once, bounded by the
+        /// ARM client; <paramref name="onPlan"/> gets each as it is made; the result is in input order, so
+        /// each account's deployments later move in the order they were given. A source or account that
+        /// cannot be read is one error on the sink; the others go on.
+        /// </summary>
+        public async Task<IReadOnlyList<MigrationPlan>> PlanAllAsync(
+            IReadOnlyList<Deployment> sources,
+            IReadOnlyList<AzureResourceId> accounts,
+            Func<Deployment, MigrationRequest> requestFor,
+            Action<MigrationPlan> onPlan,
+            CancellationToken cancellationToken)
+        {
+            var all = new List<Deployment>(sources);
+            if (accounts.Count > 0 && _arm is null)
+            {
+                throw new ModelLifecycleException(
+                    "AccountNeedsAzure",
+                    ErrorKind.InvalidArgument,
+                    "An account's deployments are read from Azure, which -Offline excludes: pipe its deployments (or an inventory read with Test-DeploymentUpgradePolicy -Path).",
+                    accounts[0].AccountId);
+            }
+
+            foreach (var account in accounts)
+            {
+                try
+                {
+                    all.AddRange(await DeploymentsOf(account, cancellationToken).ConfigureAwait(false) ?? Array.Empty<Deployment>());
+                }
+                catch (ModelLifecycleException ex)
+                {
+                    _sink.WriteError(ex);
+                }
+            }
+
+            var plans = new MigrationPlan?[all.Count];
+            var done = 0;
+            await Task.WhenAll(all.Select(async (source, i) =>
+            {
+                try
+                {
+                    var plan = await PlanAsync(requestFor(source), cancellationToken).ConfigureAwait(false);
+                    plans[i] = plan;
+                    onPlan(plan);
+                }
+                catch (ModelLifecycleException ex)
+                {
+                    _sink.WriteError(ex);
+                }
+
+                var now = Interlocked.Increment(ref done);
+                _sink.WriteProgress(new ProgressReport(1, "Planning migrations", $"{now} of {all.Count}", now, all.Count) { IsComplete = now == all.Count });
+            })).ConfigureAwait(false);
+            return plans.Where(p => p is not null).Select(p => p!).ToList();
+        }
+
         public async Task<MigrationPlan> PlanAsync(MigrationRequest request, CancellationToken cancellationToken)
         {
             var context = new MigrationContext(_catalog) { ParameterChanges = ParameterChanges };
@@ -62,8 +119,8 @@ namespace ModelLifecycle.Core.Migration
             // The account (for its location) and its deployments are read at the same time, and so are the
             // location's models and usages: a plan waits two round trips, not four.
             var account = AzureResourceId.ForAccount(source.SubscriptionId, source.ResourceGroupName, source.AccountName);
-            var accountRead = _accounts.GetOrAdd(account.AccountId, _ => _arm.GetAccountAsync(account, cancellationToken));
-            var deploymentsRead = _deployments.GetOrAdd(account.AccountId, _ => ReadDeploymentsAsync(account, accountRead, cancellationToken));
+            var accountRead = AccountOf(account, cancellationToken);
+            var deploymentsRead = DeploymentsOf(account, cancellationToken);
             var accountBody = await accountRead.ConfigureAwait(false);
             var location = source.Location ?? (string?)accountBody["location"];
 
@@ -169,6 +226,12 @@ namespace ModelLifecycle.Core.Migration
             plan.Ready = plan.Checks.All(c => c.Status != MigrationCheckStatus.Fail);
             return plan;
         }
+
+        private Task<JObject> AccountOf(AzureResourceId account, CancellationToken cancellationToken) =>
+            _accounts.GetOrAdd(account.AccountId, _ => _arm!.GetAccountAsync(account, cancellationToken));
+
+        private Task<IReadOnlyList<Deployment>?> DeploymentsOf(AzureResourceId account, CancellationToken cancellationToken) =>
+            _deployments.GetOrAdd(account.AccountId, _ => ReadDeploymentsAsync(account, AccountOf(account, cancellationToken), cancellationToken));
 
         private async Task<IReadOnlyList<Deployment>?> ReadDeploymentsAsync(AzureResourceId account, Task<JObject> accountRead, CancellationToken cancellationToken)
         {

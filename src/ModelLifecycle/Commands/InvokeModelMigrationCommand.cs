@@ -160,17 +160,12 @@ namespace ModelLifecycle.Commands
 
             if (Offline)
             {
-                if (ParameterSetName == ByName || _accounts.Count > 0)
+                if (ParameterSetName == ByName)
                 {
                     Terminate(new ModelLifecycleException("AccountNeedsAzure", ErrorKind.InvalidArgument, "An account's deployments are read from Azure, which -Offline excludes: pipe its deployments (or an inventory read with Test-DeploymentUpgradePolicy -Path).", AccountName));
                 }
 
-                var preflight = new MigrationPreflight(null, _catalog!, this);
-                foreach (var source in _sources)
-                {
-                    WriteObject(preflight.PlanAsync(Request(source), CancellationToken.None).GetAwaiter().GetResult());
-                }
-
+                RunPipelineWork(token => new MigrationPreflight(null, _catalog!, this).PlanAllAsync(_sources, _accounts, Request, Emit, token));
                 return;
             }
 
@@ -197,61 +192,14 @@ namespace ModelLifecycle.Commands
             RunPipelineWork(async token =>
             {
                 using var arm = NewArmClient(session);
-                IOperationSink sink = this;
-                var sources = new List<Deployment>(_sources);
-                foreach (var account in _accounts)
-                {
-                    try
-                    {
-                        foreach (var json in await arm.ListDeploymentsAsync(account, token).ConfigureAwait(false))
-                        {
-                            var name = (string?)json["name"] ?? string.Empty;
-                            sources.Add(DeploymentChanges.ToDeployment(json, AzureResourceId.ForDeployment(account.SubscriptionId, account.ResourceGroupName, account.AccountName, name)));
-                        }
-                    }
-                    catch (ModelLifecycleException ex)
-                    {
-                        sink.WriteError(ex);
-                    }
-                }
-
-                var preflight = new MigrationPreflight(arm, _catalog!, this);
-                var plans = new List<MigrationPlan>();
-                var done = 0;
-                await Task.WhenAll(sources.Select(async source =>
-                {
-                    try
-                    {
-                        var plan = await preflight.PlanAsync(Request(source), token).ConfigureAwait(false);
-                        lock (plans)
-                        {
-                            plans.Add(plan);
-                            done++;
-                            sink.WriteProgress(new ProgressReport(1, "Planning migrations", $"{done} of {sources.Count}", done, sources.Count) { IsComplete = done == sources.Count });
-                        }
-
-                        if (PlanOnly)
-                        {
-                            Emit(plan);
-                        }
-                    }
-                    catch (ModelLifecycleException ex)
-                    {
-                        sink.WriteError(ex);
-                    }
-                })).ConfigureAwait(false);
-
+                var plans = await new MigrationPreflight(arm, _catalog!, this).PlanAllAsync(_sources, _accounts, Request, plan => { if (PlanOnly) { Emit(plan); } }, token).ConfigureAwait(false);
                 if (PlanOnly)
                 {
                     return;
                 }
 
-                // Plans in input order, so each account's deployments move in the order they were given.
-                var ordered = sources.Select(s => plans.FirstOrDefault(p => string.Equals(p.SourceDeployment, s.Name, StringComparison.OrdinalIgnoreCase)
-                        && string.Equals(p.AccountName, s.AccountName, StringComparison.OrdinalIgnoreCase)))
-                    .Where(p => p is not null).Select(p => p!).Distinct().ToList();
                 var executor = new MigrationExecutor(arm, this, c => OnPipelineAsync(() => Confirm(c)), new MigrationExecutionOptions { RemoveSource = RemoveSource, Force = Force, Preview = IsWhatIf() });
-                await executor.RunAsync(ordered, result => Emit(result), token).ConfigureAwait(false);
+                await executor.RunAsync(plans, result => Emit(result), token).ConfigureAwait(false);
             });
         }
 
