@@ -21,12 +21,12 @@ namespace ModelLifecycle.Core.Azure
             ["AzureChinaCloud"] = "https://management.chinacloudapi.cn/",
         };
 
-        public static AzureContextInfo ReadContext(IPropertyBag context, Func<object, IPropertyBag?>? hostAdapter = null)
+        public static AzureContextInfo ReadContext(IPropertyBag context)
         {
-            var subscription = context.GetBag(hostAdapter, "Subscription");
-            var tenant = context.GetBag(hostAdapter, "Tenant");
-            var environment = context.GetBag(hostAdapter, "Environment");
-            var account = context.GetBag(hostAdapter, "Account");
+            var subscription = context.GetBag("Subscription");
+            var tenant = context.GetBag("Tenant");
+            var environment = context.GetBag("Environment");
+            var account = context.GetBag("Account");
             var environmentName = environment?.GetString("Name") ?? "AzureCloud";
             var url = environment?.GetString("ResourceManagerUrl");
             if (string.IsNullOrEmpty(url) && !KnownArmEndpoints.TryGetValue(environmentName, out url))

@@ -55,19 +55,19 @@ namespace ModelLifecycle.Core.Inventory
     /// Turns whatever arrives as a "deployment" (the input forms in the cmdlets' help, docs/en-US) into <see cref="Deployment"/>s:
     /// Az SDK deployments (and the one List per account that Get-AzCognitiveServicesAccountDeployment
     /// writes), Az accounts, ARM JSON (single, arrays, list responses with "value"), ConvertTo-Json of
-    /// Az objects, and this module's own output objects.
+    /// Az objects, and this module's own output objects. Host objects (PowerShell's PSObjects) arrive
+    /// already turned into the Core's views (<see cref="IPropertyBag"/>, <see cref="IInputView"/>).
     /// </summary>
     public static class DeploymentReader
     {
-        public static IEnumerable<InputItem> Read(object? input, Func<object, IPropertyBag?>? hostAdapter = null, Func<object, object>? unwrap = null)
+        public static IEnumerable<InputItem> Read(object? value)
         {
-            var value = unwrap is null || input is null ? input : unwrap(input);
             switch (value)
             {
                 case null:
                     yield break;
                 case JArray array:
-                    foreach (var item in array.SelectMany(x => Read(x, hostAdapter, unwrap)))
+                    foreach (var item in array.SelectMany(x => Read(x)))
                     {
                         yield return item;
                     }
@@ -79,7 +79,7 @@ namespace ModelLifecycle.Core.Inventory
                 case IEnumerable sequence when value is not IDictionary && value is not JToken:
                     foreach (var element in sequence)
                     {
-                        foreach (var item in Read(element, hostAdapter, unwrap))
+                        foreach (var item in Read(element))
                         {
                             yield return item;
                         }
@@ -88,7 +88,7 @@ namespace ModelLifecycle.Core.Inventory
                     yield break;
             }
 
-            var bag = PropertyBags.From(value, hostAdapter);
+            var bag = PropertyBags.From(value);
             if (bag is null)
             {
                 yield return InputItem.ForError(NotADeployment(value));
@@ -98,7 +98,7 @@ namespace ModelLifecycle.Core.Inventory
             // An ARM list response: { "value": [ ... ], "nextLink": ... }
             if (bag.TryGetValue("value", out var list) && !bag.Has("properties") && !bag.Has("name") && list is not string && list is IEnumerable)
             {
-                foreach (var item in Read(list, hostAdapter, unwrap))
+                foreach (var item in Read(list))
                 {
                     yield return item;
                 }
@@ -106,7 +106,7 @@ namespace ModelLifecycle.Core.Inventory
                 yield break;
             }
 
-            yield return FromBag(bag, value, hostAdapter);
+            yield return FromBag(bag, value);
         }
 
         /// <summary>Reads an inventory file: an ARM list response, an array of deployments, or ConvertTo-Json of Az objects.</summary>
@@ -280,17 +280,17 @@ namespace ModelLifecycle.Core.Inventory
             return InputItem.ForError(NotADeployment(s));
         }
 
-        private static InputItem FromBag(IPropertyBag bag, object original, Func<object, IPropertyBag?>? hostAdapter)
+        private static InputItem FromBag(IPropertyBag bag, object original)
         {
             var idText = bag.GetString("ResourceId", "Id");
             AzureResourceId.TryParse(idText, out var id);
 
-            var properties = bag.GetBag(hostAdapter, "Properties");
-            var modelBag = properties?.GetBag(hostAdapter, "Model");
-            var sku = bag.GetBag(hostAdapter, "Sku");
+            var properties = bag.GetBag("Properties");
+            var modelBag = properties?.GetBag("Model");
+            var sku = bag.GetBag("Sku");
 
             // Legacy deployments carry no sku, only properties.scaleSettings (scaleType, capacity).
-            var scale = sku is null ? properties?.GetBag(hostAdapter, "ScaleSettings") : null;
+            var scale = sku is null ? properties?.GetBag("ScaleSettings") : null;
 
             // This module's own objects carry the model as a plain string.
             var ownModel = modelBag is null ? bag.GetString("Model") : null;
@@ -341,7 +341,7 @@ namespace ModelLifecycle.Core.Inventory
                 "InputNotADeployment",
                 ErrorKind.InvalidArgument,
                 $"The input ({Describe(value)}) is neither a model deployment nor a Cognitive Services account. Pass objects from Get-AzCognitiveServicesAccountDeployment or Get-AzCognitiveServicesAccount, ARM JSON of deployments, or a deployment resource id.",
-                value);
+                value is IInputView view ? view.Source : value);
 
         private static string Describe(object value)
         {

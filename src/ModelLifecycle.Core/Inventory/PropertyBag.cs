@@ -10,22 +10,32 @@ namespace ModelLifecycle.Core.Inventory
 {
     /// <summary>
     /// Read-only, case-insensitive access to an object's properties, whatever the object is: a JSON
-    /// object, a dictionary, a .NET object, or (through the host's adapter) a PowerShell PSObject.
-    /// This is how the Core reads pipeline input without knowing PowerShell.
+    /// object, a dictionary, a .NET object, or a view the host made of its own objects (PowerShell's
+    /// PSObjects are turned into such views before the Core sees them). This is how the Core reads
+    /// pipeline input without knowing PowerShell.
     /// </summary>
     public interface IPropertyBag
     {
         bool TryGetValue(string name, out object? value);
     }
 
+    /// <summary>
+    /// A view the host made of one of its own objects (a bag, or a sequence of views). Errors about the
+    /// input name <see cref="Source"/>, the object as the caller gave it, rather than the view.
+    /// </summary>
+    public interface IInputView
+    {
+        object Source { get; }
+    }
+
     /// <summary>Adapters from common shapes to <see cref="IPropertyBag"/>, and typed getters.</summary>
     public static class PropertyBags
     {
         /// <summary>
-        /// Wraps <paramref name="value"/> as a bag, or returns null for scalars and collections.
-        /// <paramref name="hostAdapter"/> lets the host wrap its own types (PSObject) first.
+        /// Wraps <paramref name="value"/> as a bag, or returns null for scalars and collections. A host's
+        /// own types arrive already as bags (<see cref="IPropertyBag"/>).
         /// </summary>
-        public static IPropertyBag? From(object? value, Func<object, IPropertyBag?>? hostAdapter = null)
+        public static IPropertyBag? From(object? value)
         {
             switch (value)
             {
@@ -41,12 +51,6 @@ namespace ModelLifecycle.Core.Inventory
                     return null;
                 case IDictionary d:
                     return new DictionaryBag(d);
-            }
-
-            var hosted = hostAdapter?.Invoke(value);
-            if (hosted is not null)
-            {
-                return hosted;
             }
 
             var type = value.GetType();
@@ -81,11 +85,11 @@ namespace ModelLifecycle.Core.Inventory
             return s is not null && int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : (int?)null;
         }
 
-        public static IPropertyBag? GetBag(this IPropertyBag bag, Func<object, IPropertyBag?>? hostAdapter, params string[] names)
+        public static IPropertyBag? GetBag(this IPropertyBag bag, params string[] names)
         {
             foreach (var n in names)
             {
-                if (bag.TryGetValue(n, out var v) && From(v, hostAdapter) is IPropertyBag inner)
+                if (bag.TryGetValue(n, out var v) && From(v) is IPropertyBag inner)
                 {
                     return inner;
                 }

@@ -70,7 +70,7 @@ Get-AzAccessToken @arguments";
             }
 
             // Az passes its IAzureContextContainer unwrapped; a [pscustomobject] keeps its wrapper, where its properties live.
-            var profile = defaultProfile is null ? null : PSObjectPropertyBag.Unwrap(defaultProfile);
+            var profile = defaultProfile is PSObject { BaseObject: not PSCustomObject } wrapped ? wrapped.BaseObject : defaultProfile;
             PSObject? context;
             try
             {
@@ -81,13 +81,13 @@ Get-AzAccessToken @arguments";
                 throw NotConnected(ex.Message, ex);
             }
 
-            var bag = context is null ? null : PSObjectPropertyBag.Adapt(context);
+            var bag = context is null ? null : CoreView.BagOf(context);
             if (bag is null || !bag.TryGetValue("Subscription", out var sub) || sub is null)
             {
                 throw NotConnected("Get-AzContext returned no context with a subscription.", null);
             }
 
-            return new PowerShellAzureSession(cmdlet, profile, secure, AzShapes.ReadContext(bag, PSObjectPropertyBag.Adapt));
+            return new PowerShellAzureSession(cmdlet, profile, secure, AzShapes.ReadContext(bag));
         }
 
         /// <summary>
@@ -100,8 +100,8 @@ Get-AzAccessToken @arguments";
             try
             {
                 var context = Invoke(cmdlet, Peek).FirstOrDefault(o => o is not null);
-                var bag = context is null ? null : PSObjectPropertyBag.Adapt(context);
-                return bag is null ? null : AzShapes.ReadContext(bag, PSObjectPropertyBag.Adapt);
+                var bag = context is null ? null : CoreView.BagOf(context);
+                return bag is null ? null : AzShapes.ReadContext(bag);
             }
             catch (Exception ex) when (ex is RuntimeException || ex is ModelLifecycleException)
             {
@@ -125,7 +125,7 @@ Get-AzAccessToken @arguments";
                     };
                 }
 
-                var bag = result is null ? null : PSObjectPropertyBag.Adapt(result);
+                var bag = result is null ? null : CoreView.BagOf(result);
                 return bag is null
                     ? throw new ModelLifecycleException("AzAccessTokenUnreadable", ErrorKind.InvalidResult, "Get-AzAccessToken returned nothing.", null)
                     : AzShapes.ReadToken(bag);

@@ -3,35 +3,19 @@ using ModelLifecycle.Core.Inventory;
 
 namespace ModelLifecycle.Binding
 {
-    /// <summary>Lets the Core read a PSObject's properties (Az objects, ConvertFrom-Json output, [pscustomobject]s).</summary>
-    internal sealed class PSObjectPropertyBag : IPropertyBag
+    /// <summary>
+    /// The Core's view of a [pscustomobject] (ConvertFrom-Json output, Select-Object output, objects
+    /// built in a script), whose properties live on the PSObject itself. Made only by <see cref="CoreView"/>.
+    /// </summary>
+    internal sealed class PSObjectPropertyBag : IPropertyBag, IInputView
     {
         private readonly PSObject _object;
 
-        private PSObjectPropertyBag(PSObject o) => _object = o;
+        internal PSObjectPropertyBag(PSObject o) => _object = o;
 
-        /// <summary>The host adapter handed to Core readers: wraps PSObjects whose base is not a plain value.</summary>
-        public static IPropertyBag? Adapt(object value)
-        {
-            if (value is not PSObject pso)
-            {
-                return null;
-            }
+        public object Source => _object;
 
-            var inner = pso.BaseObject;
-            if (inner is PSCustomObject)
-            {
-                return new PSObjectPropertyBag(pso);
-            }
-
-            // A wrapped .NET object: the Core reads the object itself (dictionaries, JSON, POCOs).
-            return PropertyBags.From(inner, Adapt) ?? new PSObjectPropertyBag(pso);
-        }
-
-        /// <summary>Strips the PSObject wrapper from pipeline values, except from [pscustomobject]s, whose properties live on the wrapper.</summary>
-        public static object Unwrap(object value) =>
-            value is PSObject pso && pso.BaseObject is not PSCustomObject ? pso.BaseObject : value;
-
+        /// <summary>Each value is turned into the Core's view as well, so nested objects never reach the Core as PSObjects.</summary>
         public bool TryGetValue(string name, out object? value)
         {
             var property = _object.Properties[name];
@@ -43,7 +27,7 @@ namespace ModelLifecycle.Binding
 
             try
             {
-                value = property.Value;
+                value = CoreView.Of(property.Value);
             }
             catch (GetValueException)
             {
@@ -51,12 +35,9 @@ namespace ModelLifecycle.Binding
                 value = null;
             }
 
-            if (value is PSObject inner && inner.BaseObject is not PSCustomObject)
-            {
-                value = inner.BaseObject;
-            }
-
             return true;
         }
+
+        public override string ToString() => _object.ToString();
     }
 }

@@ -128,7 +128,7 @@ namespace ModelLifecycle.Commands
                     continue;
                 }
 
-                _request.AddInput(DeploymentReader.Read(input, PSObjectPropertyBag.Adapt, PSObjectPropertyBag.Unwrap), this);
+                _request.AddInput(DeploymentReader.Read(CoreView.Of(input)), this);
             }
         }
 

@@ -115,7 +115,7 @@ namespace ModelLifecycle.Commands
 
             if (ParameterSetName == ByDeployment)
             {
-                foreach (var item in DeploymentReader.Read(InputObject, PSObjectPropertyBag.Adapt, PSObjectPropertyBag.Unwrap))
+                foreach (var item in DeploymentReader.Read(CoreView.Of(InputObject)))
                 {
                     if (item.Error is not null)
                     {

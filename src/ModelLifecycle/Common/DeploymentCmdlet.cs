@@ -65,7 +65,7 @@ namespace ModelLifecycle.Commands
             {
                 foreach (var input in InputObject ?? Array.Empty<PSObject>())
                 {
-                    foreach (var item in DeploymentReader.Read(input, PSObjectPropertyBag.Adapt, PSObjectPropertyBag.Unwrap))
+                    foreach (var item in DeploymentReader.Read(CoreView.Of(input)))
                     {
                         yield return item;
                     }

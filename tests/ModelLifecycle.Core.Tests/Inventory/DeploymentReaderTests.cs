@@ -159,18 +159,30 @@ namespace ModelLifecycle.Core.Tests.Inventory
         }
 
         [Fact]
-        public void Host_adapters_and_unwrapping_are_used()
+        public void A_host_view_is_read_and_errors_name_the_object_behind_it()
         {
-            var wrapped = new Wrapper(AzDep());
-            var items = DeploymentReader.Read(wrapped, unwrap: o => o is Wrapper w ? w.Inner : o).ToList();
-            AssertChat(items.Single().Deployment!);
+            var view = new HostView(new Dictionary<string, object?>
+            {
+                ["Id"] = "/subscriptions/s/resourceGroups/g/providers/Microsoft.CognitiveServices/accounts/a/deployments/chat",
+                ["Properties"] = new HostView(new Dictionary<string, object?> { ["Model"] = new HostView(new Dictionary<string, object?> { ["Name"] = "gpt-4o", ["Version"] = "2024-08-06" }) }),
+            });
+            var d = DeploymentReader.Read(view).Single().Deployment!;
+            Assert.Equal(("chat", "a", "gpt-4o", "2024-08-06"), (d.Name, d.AccountName, d.Model, d.Version));
+
+            var stranger = new HostView(new Dictionary<string, object?> { ["Colour"] = "blue" });
+            Assert.Same(stranger.Source, DeploymentReader.Read(stranger).Single().Error!.Target);
         }
 
-        private sealed class Wrapper
+        /// <summary>What a host hands over in place of its own objects: a bag that names the object it views.</summary>
+        private sealed class HostView : IPropertyBag, IInputView
         {
-            public Wrapper(object inner) => Inner = inner;
+            private readonly Dictionary<string, object?> _values;
 
-            public object Inner { get; }
+            public HostView(Dictionary<string, object?> values) => _values = new Dictionary<string, object?>(values, StringComparer.OrdinalIgnoreCase);
+
+            public object Source { get; } = new object();
+
+            public bool TryGetValue(string name, out object? value) => _values.TryGetValue(name, out value);
         }
 
         [Fact]
