@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using ModelLifecycle.Core.Arm;
+using ModelLifecycle.Core.Catalog;
 
 namespace ModelLifecycle.Core.Inventory
 {
@@ -15,12 +16,12 @@ namespace ModelLifecycle.Core.Inventory
     {
         private static readonly AzureResourceId[] NoIds = new AzureResourceId[0];
 
-        private DeploymentSelection(ScanRequest? discovery, IReadOnlyList<Deployment> deployments, IReadOnlyList<AzureResourceId> accounts, IReadOnlyList<AzureResourceId> deploymentIds)
+        private DeploymentSelection(ScanRequest? discovery, IReadOnlyList<Deployment> deployments, IReadOnlyList<AzureResourceId> accounts, NamedDeployments? named)
         {
             Discovery = discovery;
             Deployments = deployments;
             Accounts = accounts;
-            DeploymentIds = deploymentIds;
+            Named = named;
         }
 
         /// <summary>Discovery of subscriptions, with any resource group, account and deployment filters.</summary>
@@ -29,27 +30,33 @@ namespace ModelLifecycle.Core.Inventory
         /// <summary>Deployment objects from the input, in the order they came (with details, or bare ids).</summary>
         public IReadOnlyList<Deployment> Deployments { get; }
 
-        /// <summary>Accounts whose deployments are all selected: from the input, then from parameters.</summary>
+        /// <summary>Accounts from the input, whose deployments are all selected.</summary>
         public IReadOnlyList<AzureResourceId> Accounts { get; }
 
-        /// <summary>Deployments named by parameters.</summary>
-        public IReadOnlyList<AzureResourceId> DeploymentIds { get; }
+        /// <summary>An account or deployment named by parameters in named subscriptions (or the context's); '*' is <see cref="Discovery"/> instead.</summary>
+        public NamedDeployments? Named { get; }
 
         /// <summary>Deployments that arrived with their model, so nothing needs reading to judge them.</summary>
         public IEnumerable<Deployment> WithDetails => Deployments.Where(d => !IsBare(d, out _));
 
-        public bool IsEmpty => Discovery is null && Deployments.Count == 0 && Accounts.Count == 0 && DeploymentIds.Count == 0;
+        public bool IsEmpty => Discovery is null && Deployments.Count == 0 && Accounts.Count == 0 && Named is null;
+
+        /// <summary>Exactly one deployment and nothing that could stand for more (an account, discovery, several subscriptions).</summary>
+        public bool NamesOneDeployment =>
+            Discovery is null && Accounts.Count == 0 && (Named is null
+                ? Deployments.Count == 1
+                : Deployments.Count == 0 && Named.DeploymentName is not null && Named.SubscriptionIds.Count <= 1);
 
         /// <summary>Every deployment of these subscriptions (null or empty: the context's; '*': all visible).</summary>
         public static DeploymentSelection Discover(IReadOnlyList<string>? subscriptionIds) =>
-            new DeploymentSelection(new ScanRequest { SubscriptionIds = subscriptionIds }, new Deployment[0], NoIds, NoIds);
+            new DeploymentSelection(new ScanRequest { SubscriptionIds = subscriptionIds }, new Deployment[0], NoIds, null);
 
         /// <summary>
-        /// The input, plus what the naming parameters select: one account (all its deployments, or one)
-        /// in each subscription (the context's by default), or for '*' discovery of that account in every
-        /// subscription the sign-in can see.
+        /// The input (deployments and accounts, in the order they came; errors are the caller's to report),
+        /// plus what the parameters name. An account named in every subscription ('*') has to be found by
+        /// discovery, with the names as its filters.
         /// </summary>
-        public static DeploymentSelection Of(IEnumerable<InputItem> input, IReadOnlyList<string>? subscriptionIds, string? contextSubscriptionId, string? resourceGroupName, string? accountName, string? deploymentName)
+        public static DeploymentSelection Of(IEnumerable<InputItem> input, NamedDeployments? named = null)
         {
             var deployments = new List<Deployment>();
             var accounts = new List<AzureResourceId>();
@@ -65,37 +72,28 @@ namespace ModelLifecycle.Core.Inventory
                 }
             }
 
-            if (subscriptionIds is { Count: 1 } && subscriptionIds[0] == "*")
+            if (named is { InEverySubscription: true })
             {
-                // '*' with an account name still has to find which subscriptions hold that account.
-                var scan = new ScanRequest { SubscriptionIds = subscriptionIds, ResourceGroupName = resourceGroupName, AccountName = accountName, DeploymentName = deploymentName };
-                return new DeploymentSelection(scan, deployments, accounts, NoIds);
+                var scan = new ScanRequest { SubscriptionIds = named.SubscriptionIds, ResourceGroupName = named.ResourceGroupName, AccountName = named.AccountName, DeploymentName = named.DeploymentName };
+                return new DeploymentSelection(scan, deployments, accounts, null);
             }
 
-            var ids = new List<AzureResourceId>();
-            if (resourceGroupName is not null && accountName is not null)
-            {
-                foreach (var s in subscriptionIds is { Count: > 0 } ? subscriptionIds : new[] { contextSubscriptionId ?? string.Empty })
-                {
-                    if (deploymentName is null)
-                    {
-                        accounts.Add(AzureResourceId.ForAccount(s, resourceGroupName, accountName));
-                    }
-                    else
-                    {
-                        ids.Add(AzureResourceId.ForDeployment(s, resourceGroupName, accountName, deploymentName));
-                    }
-                }
-            }
-
-            return new DeploymentSelection(null, deployments, accounts, ids);
+            return new DeploymentSelection(null, deployments, accounts, named);
         }
+
+        /// <summary>Accounts whose deployments are all selected: from the input, then the one the parameters name in each subscription.</summary>
+        public IReadOnlyList<AzureResourceId> AccountIds(string? contextSubscriptionId) =>
+            Named is { DeploymentName: null } ? Accounts.Concat(Named.Ids(contextSubscriptionId)).ToList() : Accounts;
+
+        /// <summary>Deployments named by parameters, one per subscription.</summary>
+        public IReadOnlyList<AzureResourceId> DeploymentIds(string? contextSubscriptionId) =>
+            Named is { DeploymentName: not null } ? Named.Ids(contextSubscriptionId) : NoIds;
 
         /// <summary>
         /// Whether an input needs Azure to be judged: accounts and bare deployment ids always, deployments
         /// that arrived with their model only when live data was asked for; errors never.
         /// </summary>
-        public static bool NeedsAzure(InputItem item, bool live)
+        public static bool NeedsAzure(InputItem item, ModelData data)
         {
             if (item.Error is not null)
             {
@@ -113,7 +111,7 @@ namespace ModelLifecycle.Core.Inventory
                 return AzureResourceId.TryParse(d.ResourceId, out var id) && id!.DeploymentName is not null;
             }
 
-            return live;
+            return data == ModelData.Live;
         }
 
         /// <summary>Whether an input can name a deployment to change in Azure; what cannot is reported.</summary>
@@ -141,18 +139,22 @@ namespace ModelLifecycle.Core.Inventory
             return item.Account is not null || item.Deployment is not null;
         }
 
-        /// <summary>What the scanner reads to assess this selection: discovery, accounts and bare ids; null when nothing.</summary>
-        public ScanRequest? ToScanRequest()
+        /// <summary>
+        /// What the scanner reads to assess this selection: discovery, accounts and bare ids; null when
+        /// nothing. Names without a subscription are looked for in <paramref name="contextSubscriptionId"/>.
+        /// </summary>
+        public ScanRequest? ToScanRequest(string? contextSubscriptionId)
         {
-            var ids = Deployments.Select(d => IsBare(d, out var id) ? id : null).Where(id => id is not null).Select(id => id!).Concat(DeploymentIds).ToList();
-            return Discovery is null && Accounts.Count == 0 && ids.Count == 0 ? null : Scan(ids);
+            var accounts = AccountIds(contextSubscriptionId);
+            var ids = Deployments.Select(d => IsBare(d, out var id) ? id : null).Where(id => id is not null).Select(id => id!).Concat(DeploymentIds(contextSubscriptionId)).ToList();
+            return Discovery is null && accounts.Count == 0 && ids.Count == 0 ? null : Scan(accounts, ids);
         }
 
         /// <summary>
         /// Every selected deployment id for a write, listing accounts and subscriptions through ARM. A write
         /// never widens to the context's subscription: discovery has to name its subscriptions.
         /// </summary>
-        public async Task<IReadOnlyList<AzureResourceId>> ResolveForWriteAsync(ArmClient arm, IOperationSink sink, CancellationToken cancellationToken)
+        public async Task<IReadOnlyList<AzureResourceId>> ResolveForWriteAsync(ArmClient arm, string? contextSubscriptionId, IOperationSink sink, CancellationToken cancellationToken)
         {
             var result = new List<AzureResourceId>();
             foreach (var d in Deployments)
@@ -163,8 +165,9 @@ namespace ModelLifecycle.Core.Inventory
                 }
             }
 
-            result.AddRange(DeploymentIds);
-            if (Accounts.Count == 0 && Discovery is null)
+            result.AddRange(DeploymentIds(contextSubscriptionId));
+            var accounts = AccountIds(contextSubscriptionId);
+            if (accounts.Count == 0 && Discovery is null)
             {
                 return result;
             }
@@ -176,7 +179,7 @@ namespace ModelLifecycle.Core.Inventory
 
             var found = new List<AzureResourceId>();
             await new FleetScanner(arm, sink).ScanAsync(
-                Scan(null),
+                Scan(accounts, null),
                 d =>
                 {
                     if (AzureResourceId.TryParse(d.ResourceId, out var id) && id!.DeploymentName is not null)
@@ -198,13 +201,13 @@ namespace ModelLifecycle.Core.Inventory
             return string.IsNullOrWhiteSpace(d.Model) && AzureResourceId.TryParse(d.ResourceId, out id);
         }
 
-        private ScanRequest Scan(IReadOnlyList<AzureResourceId>? deployments) => new ScanRequest
+        private ScanRequest Scan(IReadOnlyList<AzureResourceId> accounts, IReadOnlyList<AzureResourceId>? deployments) => new ScanRequest
         {
             SubscriptionIds = Discovery?.SubscriptionIds,
             ResourceGroupName = Discovery?.ResourceGroupName,
             AccountName = Discovery?.AccountName,
             DeploymentName = Discovery?.DeploymentName,
-            Accounts = Accounts.Count > 0 ? Accounts : null,
+            Accounts = accounts.Count > 0 ? accounts : null,
             Deployments = deployments is { Count: > 0 } ? deployments : null,
             ProgressActivityId = Discovery?.ProgressActivityId ?? 1,
         };

@@ -32,9 +32,13 @@ namespace ModelLifecycle.Core.Policy
 
         public LiveCatalogCache? LiveCatalogs { get; private set; }
 
-        /// <summary>Judges the selection; with live, each deployment on its location's live catalog.</summary>
-        public async Task AssessAsync(DeploymentSelection selection, bool live, string contextSubscriptionId, Action<UpgradePolicyAssessment> onAssessment, CancellationToken cancellationToken)
+        /// <summary>
+        /// Judges the selection on <paramref name="data"/>: the loaded catalog, or each deployment's
+        /// location's live catalog. Names without a subscription are looked for in <paramref name="contextSubscriptionId"/>.
+        /// </summary>
+        public async Task AssessAsync(DeploymentSelection selection, ModelData data, string contextSubscriptionId, Action<UpgradePolicyAssessment> onAssessment, CancellationToken cancellationToken)
         {
+            var live = data == ModelData.Live;
             LiveCatalogs = live ? new LiveCatalogCache(_arm, _catalog, _options.Cloud, _options.AsOf, _sink) : null;
 
             foreach (var d in selection.WithDetails)
@@ -52,7 +56,7 @@ namespace ModelLifecycle.Core.Policy
                 }
             }
 
-            if (selection.ToScanRequest() is not ScanRequest scan)
+            if (selection.ToScanRequest(contextSubscriptionId) is not ScanRequest scan)
             {
                 return;
             }

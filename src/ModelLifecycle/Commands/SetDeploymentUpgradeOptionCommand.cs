@@ -82,12 +82,12 @@ namespace ModelLifecycle.Commands
             var session = ConnectAzure(DefaultProfile);
             var selection = ParameterSetName == BySubscription
                 ? DeploymentSelection.Discover(SubscriptionId)
-                : DeploymentSelection.Of(_input, SubscriptionId, session.Context.SubscriptionId, ResourceGroupName, AccountName, Name);
+                : DeploymentSelection.Of(_input, NamedByParameters(SubscriptionId));
             var options = new EvaluationOptions(AsOfOrToday(AsOf), WarningDays, CloudChoice.Decide(null, session.Context));
             RunPipelineWork(async token =>
             {
                 using var arm = NewArmClient(session);
-                var ids = await selection.ResolveForWriteAsync(arm, this, token).ConfigureAwait(false);
+                var ids = await selection.ResolveForWriteAsync(arm, session.Context.SubscriptionId, this, token).ConfigureAwait(false);
                 var writer = new UpgradeOptionWriter(arm, _catalog!, options, this, (target, action) => OnPipelineAsync(() => ShouldProcess(target, action)));
                 await writer.SetAsync(ids, UpgradeOption, change =>
                 {

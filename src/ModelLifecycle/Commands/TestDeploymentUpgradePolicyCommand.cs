@@ -77,6 +77,8 @@ namespace ModelLifecycle.Commands
         [Parameter]
         public SwitchParameter Live { get; set; }
 
+        private ModelData Data => Live ? ModelData.Live : ModelData.Catalog;
+
         /// <summary>Return one [bool]: $true when no deployment is at Warning or Critical.</summary>
         [Parameter]
         public SwitchParameter Quiet { get; set; }
@@ -141,12 +143,12 @@ namespace ModelLifecycle.Commands
                 WriteVerbose(RunDescription.Azure(session.Context, SubscriptionId));
                 var selection = discover
                     ? DeploymentSelection.Discover(SubscriptionId)
-                    : DeploymentSelection.Of(_azureInput, SubscriptionId, session.Context.SubscriptionId, ResourceGroupName, AccountName, Name);
+                    : DeploymentSelection.Of(_azureInput, NamedByParameters(SubscriptionId));
                 RunPipelineWork(async token =>
                 {
                     using var arm = NewArmClient(session);
                     var assessor = new FleetAssessor(arm, _catalog!, new EvaluationOptions(_asOf, WarningDays, cloud), _sink!);
-                    await assessor.AssessAsync(selection, Live.IsPresent, session.Context.SubscriptionId ?? string.Empty, a => Dispatch(() => Report(a)), token).ConfigureAwait(false);
+                    await assessor.AssessAsync(selection, Data, session.Context.SubscriptionId ?? string.Empty, a => Dispatch(() => Report(a)), token).ConfigureAwait(false);
                 });
             }
 
@@ -163,7 +165,7 @@ namespace ModelLifecycle.Commands
             var offline = new List<InputItem>();
             foreach (var item in items)
             {
-                (DeploymentSelection.NeedsAzure(item, Live) ? _azureInput : offline).Add(item);
+                (DeploymentSelection.NeedsAzure(item, Data) ? _azureInput : offline).Add(item);
             }
 
             foreach (var assessment in _offline!.Assess(offline, _sink!))

@@ -83,6 +83,10 @@ namespace ModelLifecycle.Commands
             }
         }
 
+        /// <summary>What -ResourceGroupName, -AccountName and -Name name, in these subscriptions; null in the other sets.</summary>
+        protected NamedDeployments? NamedByParameters(IReadOnlyList<string>? subscriptionIds) =>
+            ParameterSetName == ByName ? new NamedDeployments(ResourceGroupName!, AccountName!, Name, subscriptionIds) : null;
+
         protected ArmClient NewArmClient(Core.Azure.IAzureSession session) =>
             new ArmClient(session, new ArmClientOptions { ThrottleLimit = ThrottleLimit }, this);
     }

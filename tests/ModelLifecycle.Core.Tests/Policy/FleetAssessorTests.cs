@@ -30,7 +30,7 @@ namespace ModelLifecycle.Core.Tests.Policy
             var found = new List<UpgradePolicyAssessment>();
             var gate = new object();
             var assessor = new FleetAssessor(h.Client, Embedded, new EvaluationOptions(Date("2026-08-01"), 90), h.Sink);
-            await assessor.AssessAsync(DeploymentSelection.Discover(null), live: true, Production, a => { lock (gate) { found.Add(a); } }, CancellationToken.None);
+            await assessor.AssessAsync(DeploymentSelection.Discover(null), ModelData.Live, Production, a => { lock (gate) { found.Add(a); } }, CancellationToken.None);
             return found;
         }
 
