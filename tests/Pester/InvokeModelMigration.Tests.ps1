@@ -179,6 +179,21 @@ Describe 'Invoke-ModelMigration' {
         (Get-EmulatorCounters $emulator).total | Should -Be 0
     }
 
+    It 'selects by account names, and by piping, the deployments Test-DeploymentUpgradePolicy selects' {
+        $assessed = @(Test-DeploymentUpgradePolicy -ResourceGroupName rg-ai-prod -AccountName contoso-oai-eastus).DeploymentName | Sort-Object
+        $assessed.Count | Should -BeGreaterThan 1
+        $byName = Invoke-ModelMigration -ResourceGroupName rg-ai-prod -AccountName contoso-oai-eastus -TargetModel gpt-image-1-mini -PlanOnly -ErrorAction SilentlyContinue
+        @($byName.SourceDeployment | Sort-Object) | Should -Be $assessed
+        $piped = Test-DeploymentUpgradePolicy -ResourceGroupName rg-ai-prod -AccountName contoso-oai-eastus | Invoke-ModelMigration -TargetModel gpt-image-1-mini -PlanOnly -ErrorAction SilentlyContinue
+        @($piped.SourceDeployment | Sort-Object) | Should -Be $assessed
+    }
+
+    It 'takes -NewDeploymentName for one deployment named by -Name' {
+        $plan = Invoke-ModelMigration -ResourceGroupName rg-ai-prod -AccountName contoso-oai-eastus -Name images -TargetModel gpt-image-1-mini -NewDeploymentName images-next -PlanOnly
+        $plan.SourceDeployment | Should -Be 'images'
+        $plan.TargetDeployment | Should -Be 'images-next'
+    }
+
     It 'refuses -NewDeploymentName for several sources before any request' {
         Reset-EmulatorCounters $emulator
         { Invoke-ModelMigration -ResourceId "$account/deployments/images", "$account/deployments/chat" -NewDeploymentName images-next -ErrorAction Stop } |

@@ -39,29 +39,44 @@ namespace ModelLifecycle.Core.Migration
         public ParameterChangeCatalog ParameterChanges { get; set; } = ParameterChangeCatalog.Embedded;
 
         /// <summary>
-        /// Plans every source, and every deployment of each account given (listed through the same cache
-        /// the plans read, so an account's deployments are read once). Plans run at once, bounded by the
-        /// ARM client; <paramref name="onPlan"/> gets each as it is made; the result is in input order, so
-        /// each account's deployments later move in the order they were given. A source or account that
-        /// cannot be read is one error on the sink; the others go on.
+        /// Plans every deployment of the selection: its deployments, those named by parameters, and every
+        /// deployment of each account (listed through the same cache the plans read, so an account's
+        /// deployments are read once). Plans run at once, bounded by the ARM client; <paramref name="onPlan"/>
+        /// gets each as it is made; the result is in input order, so each account's deployments later move
+        /// in the order they were given. A source or account that cannot be read is one error on the sink;
+        /// the others go on. Names without a subscription are looked for in <paramref name="contextSubscriptionId"/>.
         /// </summary>
         public async Task<IReadOnlyList<MigrationPlan>> PlanAllAsync(
-            IReadOnlyList<Deployment> sources,
-            IReadOnlyList<AzureResourceId> accounts,
+            DeploymentSelection selection,
+            string? contextSubscriptionId,
             Func<Deployment, MigrationRequest> requestFor,
             Action<MigrationPlan> onPlan,
             CancellationToken cancellationToken)
         {
-            var all = new List<Deployment>(sources);
-            if (accounts.Count > 0 && _arm is null)
+            if (selection.Discovery is not null)
+            {
+                throw new ModelLifecycleException(
+                    "MigrationSubscriptionRequired",
+                    ErrorKind.InvalidArgument,
+                    "A migration moves deployments it can name: give the subscription of the account, not '*'.",
+                    selection.Discovery.AccountName)
+                {
+                    RecommendedAction = "Pass -SubscriptionId <id>, or pipe the deployments from Test-DeploymentUpgradePolicy -SubscriptionId *.",
+                };
+            }
+
+            if (_arm is null && (selection.Accounts.Count > 0 || selection.Named is not null))
             {
                 throw new ModelLifecycleException(
                     "AccountNeedsAzure",
                     ErrorKind.InvalidArgument,
                     "An account's deployments are read from Azure, which -Offline excludes: pipe its deployments (or an inventory read with Test-DeploymentUpgradePolicy -Path).",
-                    accounts[0].AccountId);
+                    selection.Accounts.Count > 0 ? selection.Accounts[0].AccountId : selection.Named!.AccountName);
             }
 
+            var all = new List<Deployment>(selection.Deployments);
+            all.AddRange(selection.DeploymentIds(contextSubscriptionId).Select(Named));
+            var accounts = selection.AccountIds(contextSubscriptionId);
             foreach (var account in accounts)
             {
                 try
@@ -94,6 +109,16 @@ namespace ModelLifecycle.Core.Migration
             })).ConfigureAwait(false);
             return plans.Where(p => p is not null).Select(p => p!).ToList();
         }
+
+        /// <summary>A deployment named only by its id; the plan reads the rest from Azure.</summary>
+        private static Deployment Named(AzureResourceId id) => new Deployment
+        {
+            Name = id.DeploymentName!,
+            SubscriptionId = id.SubscriptionId,
+            ResourceGroupName = id.ResourceGroupName,
+            AccountName = id.AccountName,
+            ResourceId = id.DeploymentId,
+        };
 
         public async Task<MigrationPlan> PlanAsync(MigrationRequest request, CancellationToken cancellationToken)
         {

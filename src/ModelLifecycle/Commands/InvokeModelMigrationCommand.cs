@@ -24,8 +24,7 @@ namespace ModelLifecycle.Commands
     [OutputType(typeof(MigrationResult), typeof(MigrationPlan))]
     public sealed class InvokeModelMigrationCommand : DeploymentCmdlet
     {
-        private readonly List<Deployment> _sources = new List<Deployment>();
-        private readonly List<AzureResourceId> _accounts = new List<AzureResourceId>();
+        private readonly List<InputItem> _input = new List<InputItem>();
         private LifecycleCatalog? _catalog;
         private DateTime _asOf;
         private bool _yesToAllRemovals;
@@ -135,21 +134,18 @@ namespace ModelLifecycle.Commands
                 {
                     WriteError(ToErrorRecord(item.Error));
                 }
-                else if (item.Account is not null)
+                else
                 {
-                    _accounts.Add(item.Account);
-                }
-                else if (item.Deployment is not null)
-                {
-                    _sources.Add(item.Deployment);
+                    _input.Add(item);
                 }
             }
         }
 
         protected override void EndProcessing()
         {
-            var single = ParameterSetName == ByName ? Name is not null : _accounts.Count == 0 && _sources.Count == 1;
-            if (NewDeploymentName is not null && !single)
+            // The one selection of this run, read by the planning below whether or not it needs Azure.
+            var selection = DeploymentSelection.Of(_input, NamedByParameters(SubscriptionId is null ? null : new[] { SubscriptionId }));
+            if (NewDeploymentName is not null && !selection.NamesOneDeployment)
             {
                 Terminate(new ModelLifecycleException(
                     "NewDeploymentNameNeedsOneSource",
@@ -165,34 +161,20 @@ namespace ModelLifecycle.Commands
                     Terminate(new ModelLifecycleException("AccountNeedsAzure", ErrorKind.InvalidArgument, "An account's deployments are read from Azure, which -Offline excludes: pipe its deployments (or an inventory read with Test-DeploymentUpgradePolicy -Path).", AccountName));
                 }
 
-                RunPipelineWork(token => new MigrationPreflight(null, _catalog!, this).PlanAllAsync(_sources, _accounts, Request, Emit, token));
+                RunPipelineWork(token => new MigrationPreflight(null, _catalog!, this).PlanAllAsync(selection, null, Request, Emit, token));
                 return;
             }
 
-            if (ParameterSetName != ByName && _sources.Count == 0 && _accounts.Count == 0)
+            if (selection.IsEmpty)
             {
                 return;
             }
 
             var session = ConnectAzure(DefaultProfile);
-            if (ParameterSetName == ByName)
-            {
-                var subscription = SubscriptionId ?? session.Context.SubscriptionId
-                    ?? throw new PSArgumentException("The Az context names no subscription: pass -SubscriptionId.");
-                if (Name is null)
-                {
-                    _accounts.Add(AzureResourceId.ForAccount(subscription, ResourceGroupName!, AccountName!));
-                }
-                else
-                {
-                    _sources.Add(new Deployment { Name = Name, SubscriptionId = subscription, ResourceGroupName = ResourceGroupName, AccountName = AccountName, ResourceId = AzureResourceId.ForDeployment(subscription, ResourceGroupName!, AccountName!, Name).DeploymentId });
-                }
-            }
-
             RunPipelineWork(async token =>
             {
                 using var arm = NewArmClient(session);
-                var plans = await new MigrationPreflight(arm, _catalog!, this).PlanAllAsync(_sources, _accounts, Request, plan => { if (PlanOnly) { Emit(plan); } }, token).ConfigureAwait(false);
+                var plans = await new MigrationPreflight(arm, _catalog!, this).PlanAllAsync(selection, session.Context.SubscriptionId, Request, plan => { if (PlanOnly) { Emit(plan); } }, token).ConfigureAwait(false);
                 if (PlanOnly)
                 {
                     return;
