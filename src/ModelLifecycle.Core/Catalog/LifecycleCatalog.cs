@@ -35,7 +35,7 @@ namespace ModelLifecycle.Core.Catalog
                 .ThenBy(e => e.Version ?? string.Empty, StringComparer.OrdinalIgnoreCase)
                 .ThenBy(e => e.Kind)
                 .ToArray();
-            _byModel = Entries.ToLookup(e => (e.Cloud, e.Kind, ModelNames.NormalizeModel(e.Model).ToLowerInvariant()));
+            _byModel = Entries.ToLookup(e => (e.Cloud, e.Kind, ModelNames.MatchKey(e.Model)));
         }
 
         /// <summary>The date of the newest source content in the catalog.</summary>
@@ -85,7 +85,7 @@ namespace ModelLifecycle.Core.Catalog
 
         /// <summary>Every entry of a model (all versions) in a cloud.</summary>
         public IEnumerable<CatalogEntry> VersionsOf(CatalogCloud cloud, string model, ModelKind kind = ModelKind.Base) =>
-            _byModel[(cloud, kind, ModelNames.NormalizeModel(model).ToLowerInvariant())];
+            _byModel[(cloud, kind, ModelNames.MatchKey(model))];
 
         /// <summary>The version a source names as the model's default, if any.</summary>
         public CatalogEntry? DefaultVersionOf(CatalogCloud cloud, string model) =>
