@@ -170,6 +170,8 @@ namespace ModelLifecycle.Core.Catalog
         public static CatalogEntry Overlay(CatalogEntry overlay, CatalogEntry baseEntry)
         {
             var b = overlay.ToBuilder();
+            // The overlay vouches for the whole entry as of its own date; an undated one leaves the base's date.
+            b.DataDate ??= baseEntry.DataDate;
             var label = baseEntry.Origin.ToString() + " catalog" + (baseEntry.SourceDate is DateTime d ? d.ToString(" (yyyy-MM-dd)", CultureInfo.InvariantCulture) : string.Empty);
             Fill(b, baseEntry, label, noteDisagreements: true, inheritTypeDates: false);
             if (b.Version is null && baseEntry.Version is not null)

@@ -124,6 +124,7 @@ namespace ModelLifecycle.Core.Catalog
                 Cloud = e.Cloud.ToString(),
                 Source = e.Origin.ToString(),
                 SourceDate = e.SourceDate,
+                DataDate = e.DataDate,
                 Sources = new TextList(e.Sources.Select(Describe)),
                 Notes = new TextList(notes),
                 AsOf = asOf.Date,
