@@ -71,6 +71,17 @@ Describe 'Test-DeploymentUpgradePolicy against ARM' {
         $modelCalls.Sum | Should -Be 2 -Because 'the fleet has two locations'
     }
 
+    It 'warns once, naming the location, when -Live falls back to stale data for a location it could not read' {
+        $null = Add-EmulatorFault $emulator @{ kind = 'InternalServerError'; method = 'GET'; pathContains = '/locations/eastus/models' }
+        $r = Test-DeploymentUpgradePolicy -Live -AsOf 2026-11-22 -WarningVariable w -WarningAction SilentlyContinue -ErrorVariable err -ErrorAction SilentlyContinue
+        $r | Should -Not -BeNullOrEmpty
+        ($err | Where-Object FullyQualifiedErrorId -like 'LiveModelsUnavailable,*') | Should -HaveCount 1
+        $about = @($w | Where-Object { "$_" -match 'Models API for eastus could not be read' })
+        $about | Should -HaveCount 1
+        "$($about[0])" | Should -Match '2026-07-07'
+        @($w | Where-Object { "$_" -match 'swedencentral' }) | Should -HaveCount 0
+    }
+
     It 'goes on past a failing account with one error naming it' {
         $null = Add-EmulatorFault $emulator @{ kind = 'InternalServerError'; method = 'GET'; pathContains = 'contoso-foundry-swc/deployments' }
         $r = Test-DeploymentUpgradePolicy -AsOf 2026-11-22 -ErrorVariable err -ErrorAction SilentlyContinue
@@ -209,6 +220,17 @@ Describe 'Get-ModelRetirement -Location' {
         $r.Source | Should -Be 'Live'
         $r.AutoUpgrade.Target.Model | Should -Be 'gpt-4.1'
         $r.RetirementDate | Should -Be ([datetime]'2026-10-01')
+    }
+
+    It 'reads the Models API of each subscription given, like the other cmdlets' {
+        (Get-Command Get-ModelRetirement).Parameters['SubscriptionId'].ParameterType | Should -Be ([string[]])
+        Set-FakeAzState @{ Connected = $true }
+        $r = Get-ModelRetirement gpt-4o -Version 2024-08-06 -Location eastus -SubscriptionId $prod, $dev -AsOf 2026-08-01 -Verbose 4>&1 |
+            Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -or $_.Kind -eq 'Base' }
+        ($r | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }).Source | Should -Be 'Live'
+        $read = @($r | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match '^Read \d+ models for eastus in subscription' })
+        $read.Message -join ' ' | Should -Match $prod
+        $read.Message -join ' ' | Should -Match $dev
     }
 }
 

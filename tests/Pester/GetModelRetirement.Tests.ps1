@@ -75,6 +75,33 @@ Describe 'Get-ModelRetirement' {
         $w | Should -HaveCount 0 -Because 'the file is newer than 90 days'
     }
 
+    It 'still warns about the embedded data when a small newer -CatalogPath file covers only some answers' {
+        $file = Join-Path $TestDrive 'small.json'
+        '{ "format": "ModelLifecycle.Catalog", "formatVersion": 1, "snapshotDate": "2026-11-01", "entries": [ { "model": "o1", "version": "2024-12-17", "retirementDate": "2027-01-31" } ] }' | Set-Content $file
+        $null = Get-ModelRetirement o1 -Version 2024-12-17 -CatalogPath $file -AsOf 2026-11-22 -WarningVariable fresh -WarningAction SilentlyContinue
+        $fresh | Should -HaveCount 0 -Because 'the answer used only the file''s current data'
+        $r = Get-ModelRetirement o1, gpt-4o -CatalogPath $file -AsOf 2026-11-22 -WarningVariable w -WarningAction SilentlyContinue
+        ($r | Where-Object Model -eq 'gpt-4o') | Should -Not -BeNullOrEmpty
+        $w | Should -HaveCount 1 -Because 'one warning per data date'
+        "$w" | Should -Match '2026-07-07'
+        ($r | Where-Object Model -eq 'o1' | Where-Object Version -eq '2024-12-17').DataDate | Should -Be ([datetime]'2026-11-01')
+    }
+
+    It 'describes a file that is not JSON in its own words' {
+        $file = Join-Path $TestDrive 'notjson.json'
+        "{ `"formatVersion`": 1, `"entries`": [`n  { `"model`": gpt-4o } ] }" | Set-Content $file
+        $e = { Get-ModelRetirement -CatalogPath $file } | Should -Throw -PassThru
+        $e.FullyQualifiedErrorId | Should -BeLike 'CatalogFileInvalid,*'
+        $e.Exception.Message | Should -Match "notjson\.json.*line 2, position 14: the JSON is malformed: unexpected 'g'"
+        $e.Exception.Message | Should -Not -Match 'encountered|Path '''
+    }
+
+    It 'accepts the OpenAI spelling of an Azure model name' {
+        $r = Get-ModelRetirement gpt-3.5-turbo -IncludeRetired -ErrorVariable err -ErrorAction SilentlyContinue
+        $err | Should -HaveCount 0
+        $r.Model | Should -Contain 'gpt-35-turbo'
+    }
+
     It 'stops with CatalogFileInvalid naming file, line and position' {
         $file = Join-Path $TestDrive 'bad.json'
         "{ `"formatVersion`": 1, `"entries`": [`n  { `"model`": `"x`", `"retirementDate`": `"soon`" } ] }" | Set-Content $file

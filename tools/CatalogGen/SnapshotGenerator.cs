@@ -85,7 +85,43 @@ namespace ModelLifecycle.CatalogGen
 
             public SourceRef Source { get; }
 
-            public string Label => Name + " (" + Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ")";
+            /// <summary>
+            /// How notes name the set: the page in plain words with the date of the version read
+            /// ("the model retirements page of 2025-12-16"), never the record set's id, which means
+            /// nothing to a user.
+            /// </summary>
+            public string Label => Page(Name, Source.Url) + " of " + Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+            private static string Page(string name, string? url)
+            {
+                var u = url ?? string.Empty;
+                if (name.StartsWith("schedule-gov", StringComparison.Ordinal))
+                {
+                    return "the Azure Government retirement schedule";
+                }
+
+                if (u.IndexOf("model-retirement-schedule", StringComparison.Ordinal) >= 0)
+                {
+                    return "the retirement schedule";
+                }
+
+                if (u.IndexOf("retired-models", StringComparison.Ordinal) >= 0)
+                {
+                    return "the retired-models page";
+                }
+
+                if (u.IndexOf("model-retirements", StringComparison.Ordinal) >= 0)
+                {
+                    return "the model retirements page";
+                }
+
+                if (u.IndexOf("dall-e", StringComparison.Ordinal) >= 0)
+                {
+                    return "the DALL-E retirement notice";
+                }
+
+                return u.IndexOf("github.com", StringComparison.Ordinal) >= 0 ? "a field report" : "a published source";
+            }
         }
 
         private static Dictionary<string, RecordSet> DescribeRecordSets(List<JObject> records)
@@ -119,7 +155,7 @@ namespace ModelLifecycle.CatalogGen
 
         private static List<CatalogEntry> MergeAzureRecords(List<JObject> records, Dictionary<string, RecordSet> sets)
         {
-            var converted = records.Select(r => (Set: sets[(string)r["record_set"]!], Entry: FromRecord(r, sets[(string)r["record_set"]!]))).ToList();
+            var converted = records.Select(r => (Set: sets[(string)r["record_set"]!], Entry: FromRecord(r, sets[(string)r["record_set"]!], sets))).ToList();
 
             var versioned = converted.Where(c => c.Entry.Version is not null).ToList();
             var unversioned = converted.Where(c => c.Entry.Version is null).ToList();
@@ -169,7 +205,7 @@ namespace ModelLifecycle.CatalogGen
             return result;
         }
 
-        private static CatalogEntry FromRecord(JObject r, RecordSet set)
+        private static CatalogEntry FromRecord(JObject r, RecordSet set, IReadOnlyDictionary<string, RecordSet> sets)
         {
             var category = (string?)r["category"];
             var kind = category == "fine-tuned" ? ModelKind.FineTuned : ModelKind.Base;
@@ -251,7 +287,7 @@ namespace ModelLifecycle.CatalogGen
 
             if (r["notes"] is JToken notes && notes.Type == JTokenType.String)
             {
-                b.Notes.Add(CleanNote((string)notes!));
+                b.Notes.Add(CleanNote((string)notes!, set, sets));
             }
 
             if (b.Category is not null) fields.Insert(0, "category");
@@ -326,7 +362,23 @@ namespace ModelLifecycle.CatalogGen
             return (list, null);
         }
 
-        private static string CleanNote(string note) => Regex.Replace(note, @"<sup>\d+</sup>\s*", string.Empty).Trim();
+        /// <summary>
+        /// A record's note as a plain statement: no footnote marks, and the sources it mentions named by
+        /// page and date instead of record-set ids ("retired-2026-04", "this historical snapshot").
+        /// </summary>
+        private static string CleanNote(string note, RecordSet set, IReadOnlyDictionary<string, RecordSet> sets)
+        {
+            var text = Regex.Replace(note, @"<sup>\d+</sup>\s*", string.Empty).Trim();
+            text = text.Replace("this historical snapshot", set.Label);
+            foreach (var other in sets.Values.OrderByDescending(s => s.Name.Length))
+            {
+                // "the retired-models list (retired-2026-04)" already names the page: the id in brackets becomes its date.
+                text = Regex.Replace(text, @"\(" + Regex.Escape(other.Name) + @"\)", "(as of " + other.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ")");
+                text = Regex.Replace(text, @"(?<![\w-])" + Regex.Escape(other.Name) + @"(?![\w-])", other.Label);
+            }
+
+            return text;
+        }
 
         // ---- default versions --------------------------------------------------------------------
 
@@ -456,7 +508,7 @@ namespace ModelLifecycle.CatalogGen
                 foreach (var key in matches)
                 {
                     var b = entries[key].ToBuilder();
-                    EntryMerger.Fill(b, c, "curation", noteDisagreements: true);
+                    EntryMerger.Fill(b, c, "the module's curated corrections", noteDisagreements: true);
                     entries[key] = b.Build();
                 }
             }

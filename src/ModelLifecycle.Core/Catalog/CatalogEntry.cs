@@ -30,6 +30,7 @@ namespace ModelLifecycle.Core.Catalog
             Notes = b.Notes.ToArray();
             Sources = b.Sources.ToArray();
             Origin = b.Origin;
+            DataDate = b.DataDate?.Date;
         }
 
         public string Model { get; }
@@ -91,6 +92,14 @@ namespace ModelLifecycle.Core.Catalog
         public IReadOnlyList<SourceRef> Sources { get; }
 
         public CatalogOrigin Origin { get; }
+
+        /// <summary>
+        /// The day the data behind this entry was current: the snapshot date of the catalog it was read
+        /// from (the embedded snapshot, a user file) or the day live data was read. A user file or live
+        /// data laid over an entry vouches for it as of its own date. Null when no date is known (an
+        /// undated user file). Staleness warnings are decided from this, for the entries an answer used.
+        /// </summary>
+        public DateTime? DataDate { get; }
 
         /// <summary>The date the newest contributing source was written.</summary>
         public DateTime? SourceDate
@@ -176,6 +185,7 @@ namespace ModelLifecycle.Core.Catalog
             TrainingRetirementDate = e.TrainingRetirementDate;
             Notes.AddRange(e.Notes);
             Sources.AddRange(e.Sources);
+            DataDate = e.DataDate;
         }
 
         public string Model { get; set; }
@@ -187,6 +197,9 @@ namespace ModelLifecycle.Core.Catalog
         public CatalogCloud Cloud { get; set; }
 
         public CatalogOrigin Origin { get; set; }
+
+        /// <summary>See <see cref="CatalogEntry.DataDate"/>; a catalog dates the entries it is built with that have none.</summary>
+        public DateTime? DataDate { get; set; }
 
         public string? Category { get; set; }
 

@@ -2,13 +2,13 @@ using System;
 
 namespace ModelLifecycle.Core.Catalog
 {
-    /// <summary>Identity of an entry: cloud, canonical model name, canonical version (or none), kind.</summary>
+    /// <summary>Identity of an entry: cloud, the model's match key (<see cref="ModelNames.MatchKey"/>), canonical version (or none), kind.</summary>
     public readonly struct CatalogKey : IEquatable<CatalogKey>
     {
         public CatalogKey(CatalogCloud cloud, string model, string? version, ModelKind kind)
         {
             Cloud = cloud;
-            Model = ModelNames.NormalizeModel(model).ToLowerInvariant();
+            Model = ModelNames.MatchKey(model);
             Version = ModelNames.NormalizeVersion(version)?.ToLowerInvariant();
             Kind = kind;
         }

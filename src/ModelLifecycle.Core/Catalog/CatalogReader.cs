@@ -66,17 +66,11 @@ namespace ModelLifecycle.Core.Catalog
             }
             catch (JsonReaderException ex)
             {
-                throw new CatalogFormatException(fileLabel, ex.LineNumber, ex.LinePosition, "the JSON is malformed (" + TrimPath(ex.Message) + ").", ex);
+                var (line, position, problem) = JsonSyntax.Describe(json, ex);
+                throw new CatalogFormatException(fileLabel, line, position, problem, ex);
             }
 
             return new Parser(fileLabel, origin).ParseRoot(root);
-        }
-
-        private static string TrimPath(string message)
-        {
-            // Newtonsoft appends "Path 'x', line 3, position 4." which we already say better.
-            var i = message.IndexOf(" Path '", StringComparison.Ordinal);
-            return (i > 0 ? message.Substring(0, i) : message).TrimEnd('.', ' ');
         }
 
         internal static CatalogFormatException Fail(string file, JToken token, string problem)

@@ -12,27 +12,41 @@ namespace ModelLifecycle.Core.Catalog
         /// <summary>How old the data may be, relative to the date asked about, before the user is warned.</summary>
         public const int StaleAfterDays = 90;
 
+        /// <summary>What the staleness warnings suggest.</summary>
+        internal const string FresherData = "Use -Location (Get-ModelRetirement) or -Live (Test-DeploymentUpgradePolicy) for the Models API's current dates, or -CatalogPath with newer data.";
+
         public static LifecycleCatalog Load(string? catalogPath)
         {
             var catalog = EmbeddedCatalog.Catalog;
             return string.IsNullOrEmpty(catalogPath) ? catalog : catalog.WithOverlay(CatalogReader.ReadFile(catalogPath!, CatalogOrigin.File));
         }
 
-        /// <summary>A warning when the catalog's data is more than 90 days older than <paramref name="asOf"/>; null otherwise.</summary>
+        /// <summary>
+        /// A warning when any of the catalog's data is more than 90 days older than <paramref name="asOf"/>;
+        /// null otherwise. For commands whose answers may draw on any entry; commands that know which
+        /// entries each answer used decide with <see cref="DataAgeCheck"/> instead.
+        /// </summary>
         public static string? StalenessWarning(LifecycleCatalog catalog, DateTime asOf)
         {
-            var age = (int)(asOf.Date - catalog.SnapshotDate).TotalDays;
-            if (age <= StaleAfterDays)
+            if (catalog.OldestDataDate is not DateTime oldest || !IsStale(oldest, asOf, out var age))
             {
                 return null;
             }
 
             return string.Format(
                 CultureInfo.InvariantCulture,
-                "The lifecycle catalog is from {0:yyyy-MM-dd}, {1} days before {2:yyyy-MM-dd}; retirement dates may have moved since. Use -Location (Get-ModelRetirement) or -Live (Test-DeploymentUpgradePolicy) for the Models API's current dates, or -CatalogPath with newer data.",
-                catalog.SnapshotDate,
+                "The lifecycle catalog holds data from {0:yyyy-MM-dd}, {1} days before {2:yyyy-MM-dd}; retirement dates may have moved since. {3}",
+                oldest,
                 age,
-                asOf.Date);
+                asOf.Date,
+                FresherData);
+        }
+
+        /// <summary>True when data of <paramref name="dataDate"/> is more than <see cref="StaleAfterDays"/> older than <paramref name="asOf"/>.</summary>
+        public static bool IsStale(DateTime dataDate, DateTime asOf, out int ageDays)
+        {
+            ageDays = (int)(asOf.Date - dataDate.Date).TotalDays;
+            return ageDays > StaleAfterDays;
         }
     }
 }

@@ -14,7 +14,7 @@ namespace ModelLifecycle.Core.Catalog
     {
         /// <param name="winner">The entry being built; its fields win.</param>
         /// <param name="filler">An entry from another source; fills the winner's gaps.</param>
-        /// <param name="fillerLabel">How notes name the filler's source, e.g. "tabbed-2026-04 (2025-12-16)".</param>
+        /// <param name="fillerLabel">How notes name the filler's source in plain words with its date, e.g. "the model retirements page of 2025-12-16".</param>
         /// <param name="noteDisagreements">False for purely historical sources, whose old dates would only be noise.</param>
         /// <param name="inheritTypeDates">
         /// Whether a winner that gives one date for every type still takes the filler's dates per type.
@@ -47,7 +47,7 @@ namespace ModelLifecycle.Core.Catalog
             {
                 if (noteDisagreements)
                 {
-                    winner.Notes.Add(fillerLabel + " gave dates by deployment type: " + DescribeTypes(filler.RetirementByDeploymentType) + ".");
+                    winner.Notes.Add(Sentence(fillerLabel + " gave dates by deployment type: " + DescribeTypes(filler.RetirementByDeploymentType) + "."));
                 }
             }
             else if (winner.RetirementByDeploymentType.Count == 0 && filler.RetirementByDeploymentType.Count > 0)
@@ -82,7 +82,7 @@ namespace ModelLifecycle.Core.Catalog
             else if (noteDisagreements && winner.RetirementDate is DateTime w && filler.RetirementDate is DateTime f && w != f
                      && filler.RetirementByDeploymentType.Count == 0)
             {
-                winner.Notes.Add(string.Format(CultureInfo.InvariantCulture, "{0} gave retirement {1}.", fillerLabel, DescribeDate(f, filler.RetirementQualifier)));
+                winner.Notes.Add(Sentence(string.Format(CultureInfo.InvariantCulture, "{0} gave retirement {1}.", fillerLabel, DescribeDate(f, filler.RetirementQualifier))));
             }
 
             if (winner.Replacements.Count == 0 && filler.Replacements.Count > 0)
@@ -93,7 +93,7 @@ namespace ModelLifecycle.Core.Catalog
             else if (noteDisagreements && filler.Replacements.Count > 0
                      && !filler.Replacements.All(r => winner.Replacements.Any(x => SameModelRef(x, r))))
             {
-                winner.Notes.Add(fillerLabel + " named " + string.Join(" or ", filler.Replacements.Select(r => r.ToString())) + " as the replacement.");
+                winner.Notes.Add(Sentence(fillerLabel + " named " + string.Join(" or ", filler.Replacements.Select(r => r.ToString())) + " as the replacement."));
             }
 
             if (winner.AutoUpgrade is null && filler.AutoUpgrade is not null)
@@ -142,6 +142,10 @@ namespace ModelLifecycle.Core.Catalog
             }
         }
 
+        // A label may start a note ("the model retirements page of 2025-12-16 gave ..."): the note starts a sentence.
+        private static string Sentence(string text) =>
+            text.Length == 0 || char.IsUpper(text[0]) ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
+
         /// <summary>Adds provenance, folding it into an existing row for the same source.</summary>
         public static void AddSource(CatalogEntryBuilder b, SourceRef source)
         {
@@ -170,6 +174,8 @@ namespace ModelLifecycle.Core.Catalog
         public static CatalogEntry Overlay(CatalogEntry overlay, CatalogEntry baseEntry)
         {
             var b = overlay.ToBuilder();
+            // The overlay vouches for the whole entry as of its own date; an undated one leaves the base's date.
+            b.DataDate ??= baseEntry.DataDate;
             var label = baseEntry.Origin.ToString() + " catalog" + (baseEntry.SourceDate is DateTime d ? d.ToString(" (yyyy-MM-dd)", CultureInfo.InvariantCulture) : string.Empty);
             Fill(b, baseEntry, label, noteDisagreements: true, inheritTypeDates: false);
             if (b.Version is null && baseEntry.Version is not null)

@@ -14,7 +14,22 @@ namespace ModelLifecycle.Core.Catalog
         private readonly ILookup<(CatalogCloud, ModelKind, string), CatalogEntry> _byModel;
 
         public LifecycleCatalog(DateTime snapshotDate, IEnumerable<CatalogEntry> entries, IEnumerable<SourceRef>? sources = null, string? description = null)
+            : this(snapshotDate, entries, sources, description, dateEntries: true)
         {
+        }
+
+        /// <param name="dateEntries">
+        /// Whether entries without a <see cref="CatalogEntry.DataDate"/> take <paramref name="snapshotDate"/>:
+        /// true when the entries were read from this catalog's own data; false for an overlay's result,
+        /// whose entries already carry the date of the data each came from.
+        /// </param>
+        private LifecycleCatalog(DateTime snapshotDate, IEnumerable<CatalogEntry> entries, IEnumerable<SourceRef>? sources, string? description, bool dateEntries)
+        {
+            if (dateEntries && snapshotDate > DateTime.MinValue)
+            {
+                entries = entries.Select(e => e.DataDate is null ? WithDataDate(e, snapshotDate) : e);
+            }
+
             SnapshotDate = snapshotDate.Date;
             Description = description;
             // One row per source name; a later mention only fills what the first lacked.
@@ -35,11 +50,17 @@ namespace ModelLifecycle.Core.Catalog
                 .ThenBy(e => e.Version ?? string.Empty, StringComparer.OrdinalIgnoreCase)
                 .ThenBy(e => e.Kind)
                 .ToArray();
-            _byModel = Entries.ToLookup(e => (e.Cloud, e.Kind, ModelNames.NormalizeModel(e.Model).ToLowerInvariant()));
+            _byModel = Entries.ToLookup(e => (e.Cloud, e.Kind, ModelNames.MatchKey(e.Model)));
         }
 
         /// <summary>The date of the newest source content in the catalog.</summary>
         public DateTime SnapshotDate { get; }
+
+        /// <summary>
+        /// The oldest <see cref="CatalogEntry.DataDate"/> of any entry: how old the data an answer may
+        /// use can be. A small overlay with a newer date does not make the rest of the catalog newer.
+        /// </summary>
+        public DateTime? OldestDataDate => Entries.Min(e => e.DataDate);
 
         public string? Description { get; }
 
@@ -85,7 +106,7 @@ namespace ModelLifecycle.Core.Catalog
 
         /// <summary>Every entry of a model (all versions) in a cloud.</summary>
         public IEnumerable<CatalogEntry> VersionsOf(CatalogCloud cloud, string model, ModelKind kind = ModelKind.Base) =>
-            _byModel[(cloud, kind, ModelNames.NormalizeModel(model).ToLowerInvariant())];
+            _byModel[(cloud, kind, ModelNames.MatchKey(model))];
 
         /// <summary>The version a source names as the model's default, if any.</summary>
         public CatalogEntry? DefaultVersionOf(CatalogCloud cloud, string model) =>
@@ -120,7 +141,14 @@ namespace ModelLifecycle.Core.Catalog
             }
 
             var newest = overlay.SnapshotDate > SnapshotDate ? overlay.SnapshotDate : SnapshotDate;
-            return new LifecycleCatalog(newest, result.Values, Sources.Concat(overlay.Sources), Description);
+            return new LifecycleCatalog(newest, result.Values, Sources.Concat(overlay.Sources), Description, dateEntries: false);
+        }
+
+        private static CatalogEntry WithDataDate(CatalogEntry e, DateTime date)
+        {
+            var b = e.ToBuilder();
+            b.DataDate = date;
+            return b.Build();
         }
     }
 }

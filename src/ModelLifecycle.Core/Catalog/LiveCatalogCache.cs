@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using ModelLifecycle.Core.Arm;
@@ -9,7 +10,8 @@ namespace ModelLifecycle.Core.Catalog
     /// <summary>
     /// The catalog per location with the live Models API laid over the base catalog, fetched once per
     /// location per run however many deployments ask. A location whose models cannot be read falls
-    /// back to the base catalog, with one error saying so.
+    /// back to the base catalog, with one error saying so and, when the base catalog's data is stale,
+    /// one warning naming the location.
     /// </summary>
     public sealed class LiveCatalogCache
     {
@@ -46,24 +48,43 @@ namespace ModelLifecycle.Core.Catalog
 
         /// <summary>
         /// The base catalog with each location's live models laid over it in turn (Get-ModelRetirement
-        /// -Location). A location that cannot be read is reported and skipped.
+        /// -Location), for each subscription named (<see cref="SubscriptionIds.ResolveAsync"/>). A
+        /// location that cannot be read is reported and skipped, with a warning naming it when the data
+        /// its answers then fall back on is stale.
         /// </summary>
-        public static async Task<LifecycleCatalog> MergeLocationsAsync(ArmClient arm, string subscriptionId, System.Collections.Generic.IEnumerable<string> locations, LifecycleCatalog baseCatalog, CatalogCloud cloud, DateTime readOn, IOperationSink sink, CancellationToken cancellationToken)
+        public static async Task<LifecycleCatalog> MergeLocationsAsync(ArmClient arm, IReadOnlyList<string>? subscriptionIds, IEnumerable<string> locations, LifecycleCatalog baseCatalog, CatalogCloud cloud, DateTime readOn, IOperationSink sink, CancellationToken cancellationToken)
         {
+            var subscriptions = await SubscriptionIds.ResolveAsync(arm, subscriptionIds, cancellationToken).ConfigureAwait(false);
             var catalog = baseCatalog;
+            var done = new HashSet<string>(StringComparer.Ordinal);
             foreach (var location in locations)
             {
                 var key = NormalizeLocation(location);
-                try
+                if (!done.Add(key))
                 {
-                    var items = await arm.ListModelsAsync(subscriptionId, key, cancellationToken).ConfigureAwait(false);
-                    sink.WriteVerbose($"Read {items.Count} models for {key} from the Models API.");
-                    catalog = catalog.WithOverlay(LiveCatalog.FromModels(items, key, cloud, readOn));
+                    continue;
                 }
-                catch (ModelLifecycleException ex)
+
+                var read = false;
+                foreach (var subscriptionId in subscriptions)
                 {
-                    sink.WriteError(new ModelLifecycleException(
-                        "LiveModelsUnavailable", ErrorKind.ResourceUnavailable, $"The Models API for {key} could not be read: {ex.Message}", key, ex));
+                    try
+                    {
+                        var items = await arm.ListModelsAsync(subscriptionId, key, cancellationToken).ConfigureAwait(false);
+                        sink.WriteVerbose($"Read {items.Count} models for {key} in subscription {subscriptionId} from the Models API.");
+                        catalog = catalog.WithOverlay(LiveCatalog.FromModels(items, key, cloud, readOn));
+                        read = true;
+                    }
+                    catch (ModelLifecycleException ex)
+                    {
+                        sink.WriteError(new ModelLifecycleException(
+                            "LiveModelsUnavailable", ErrorKind.ResourceUnavailable, $"The Models API for {key} could not be read: {ex.Message}", key, ex));
+                    }
+                }
+
+                if (!read && DataAgeCheck.FallbackWarning(key, baseCatalog, readOn) is string stale)
+                {
+                    sink.WriteWarning(stale);
                 }
             }
 
@@ -89,6 +110,11 @@ namespace ModelLifecycle.Core.Catalog
                     $"The Models API for {location} could not be read, so deployments there are judged on the embedded catalog: {ex.Message}",
                     location,
                     ex));
+                if (DataAgeCheck.FallbackWarning(location, _baseCatalog, _readOn) is string stale)
+                {
+                    _sink.WriteWarning(stale);
+                }
+
                 return _baseCatalog;
             }
         }

@@ -11,12 +11,20 @@ namespace ModelLifecycle.Core.Catalog
     /// </summary>
     public static class ModelNames
     {
-        private static readonly Dictionary<string, string> Aliases = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        /// <summary>
+        /// The one table of other spellings, each a name prefix: the Azure spelling, the one written
+        /// elsewhere, and whether the catalog rewrites the other spelling when it reads a name. Older
+        /// Azure docs tables write dalle-3 and "model router" (slips, rewritten). OpenAI's API and most
+        /// SDK samples say gpt-3.5-turbo where Azure says gpt-35-turbo, for the whole family (-16k,
+        /// -instruct ...): that is the model's real name on the OpenAI schedule, so it is kept as written
+        /// and only matched as the same model. <c>References.ModelIdSpellings</c> searches code for every
+        /// spelling in this table.
+        /// </summary>
+        public static IReadOnlyList<(string Azure, string Other, bool Rewrite)> SpellingPrefixes { get; } = new[]
         {
-            // Spellings used by older versions of the Azure retirement pages.
-            ["dalle-3"] = "dall-e-3",
-            ["dalle-2"] = "dall-e-2",
-            ["model router"] = "model-router",
+            ("gpt-35", "gpt-3.5", false),
+            ("dall-e-", "dalle-", true),
+            ("model-router", "model router", true),
         };
 
         // "3.0" and "3" name the same version; "001" (tts, whisper) keeps its zeros because ARM writes it so.
@@ -29,7 +37,46 @@ namespace ModelLifecycle.Core.Catalog
         public static string NormalizeModel(string model)
         {
             var m = Regex.Replace(model.Trim(), @"\s+", " ");
-            return Aliases.TryGetValue(m, out var canonical) ? canonical : m;
+            return WithAzurePrefix(m, rewritesOnly: true);
+        }
+
+        /// <summary>
+        /// What names are compared by: lower case, every spelling of the table as Azure's, so that
+        /// gpt-3.5-turbo finds gpt-35-turbo (and, on the OpenAI schedule, the other way round).
+        /// </summary>
+        public static string MatchKey(string model) => WithAzurePrefix(NormalizeModel(model), rewritesOnly: false).ToLowerInvariant();
+
+        private static string WithAzurePrefix(string model, bool rewritesOnly)
+        {
+            foreach (var (azure, other, rewrite) in SpellingPrefixes)
+            {
+                if ((rewrite || !rewritesOnly) && StartsWithWholePrefix(model, other, alsoBeforeWildcard: true))
+                {
+                    return azure + model.Substring(other.Length);
+                }
+            }
+
+            return model;
+        }
+
+        /// <summary>
+        /// True when <paramref name="name"/> starts with <paramref name="prefix"/> as a whole part of the
+        /// name: the prefix ends the name, ends in '-', or is followed by '-' (gpt-35-turbo, not gpt-350).
+        /// </summary>
+        public static bool StartsWithWholePrefix(string name, string prefix, bool alsoBeforeWildcard = false)
+        {
+            if (!name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+
+            if (name.Length == prefix.Length || prefix.EndsWith("-", StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            var next = name[prefix.Length];
+            return next == '-' || (alsoBeforeWildcard && (next == '*' || next == '?' || next == '['));
         }
 
         /// <summary>The canonical form of a version string: trimmed, "3.0" -> "3". Null stays null.</summary>
@@ -51,7 +98,7 @@ namespace ModelLifecycle.Core.Catalog
         }
 
         public static bool SameModel(string a, string b) =>
-            string.Equals(NormalizeModel(a), NormalizeModel(b), StringComparison.OrdinalIgnoreCase);
+            string.Equals(MatchKey(a), MatchKey(b), StringComparison.Ordinal);
 
         public static bool SameVersion(string? a, string? b) =>
             string.Equals(NormalizeVersion(a), NormalizeVersion(b), StringComparison.OrdinalIgnoreCase);

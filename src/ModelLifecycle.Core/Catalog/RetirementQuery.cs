@@ -37,13 +37,13 @@ namespace ModelLifecycle.Core.Catalog
         /// </summary>
         public static IEnumerable<ModelRetirement> Find(LifecycleCatalog catalog, RetirementFilter filter)
         {
-            var patterns = filter.Names.Select(n => new Wildcard(ModelNames.NormalizeModel(n))).ToList();
+            var patterns = filter.Names.Select(n => new Wildcard(ModelNames.MatchKey(n))).ToList();
             var named = patterns.Count > 0 && patterns.All(p => p.IsLiteral);
             var asOf = filter.AsOf.Date;
 
             return catalog.Entries
                 .Where(e => e.Cloud == filter.Cloud)
-                .Where(e => patterns.Count == 0 || patterns.Any(p => p.IsMatch(e.Model)))
+                .Where(e => patterns.Count == 0 || patterns.Any(p => p.IsMatch(ModelNames.MatchKey(e.Model))))
                 .Where(e => filter.Version is null || e.Version is null || ModelNames.SameVersion(e.Version, filter.Version))
                 .Select(e => Project(e, catalog, asOf))
                 .Where(r => filter.IncludeRetired || named || filter.Version is not null || r.Stage != nameof(LifecycleStage.Retired)
@@ -124,6 +124,7 @@ namespace ModelLifecycle.Core.Catalog
                 Cloud = e.Cloud.ToString(),
                 Source = e.Origin.ToString(),
                 SourceDate = e.SourceDate,
+                DataDate = e.DataDate,
                 Sources = new TextList(e.Sources.Select(Describe)),
                 Notes = new TextList(notes),
                 AsOf = asOf.Date,

@@ -61,37 +61,8 @@ namespace ModelLifecycle.Core.Inventory
             }
         }
 
-        private async Task<IReadOnlyList<string>> SubscriptionsAsync(CancellationToken token)
-        {
-            IReadOnlyList<string>? asked = request.SubscriptionIds;
-            if (asked is null || asked.Count == 0)
-            {
-                string? current = arm.Context.SubscriptionId;
-                if (string.IsNullOrEmpty(current))
-                {
-                    throw new ModelLifecycleException(
-                        "NoSubscription",
-                        ErrorKind.InvalidOperation,
-                        "The Azure context has no subscription, so there is nothing to scan.",
-                        null)
-                    {
-                        RecommendedAction = "Choose one with Set-AzContext -Subscription <id>, or pass -SubscriptionId (\"*\" for every subscription you can see).",
-                    };
-                }
-
-                return new[] { current! };
-            }
-
-            if (asked.Any(s => s?.Trim() == "*"))
-            {
-                // Every subscription the token can see: a failure here leaves nothing to scan, so it is thrown.
-                IReadOnlyList<JObject> listed = await arm.ListSubscriptionsAsync(token).ConfigureAwait(false);
-                return listed.Select(s => (string?)s["subscriptionId"]).Where(s => !string.IsNullOrEmpty(s)).Select(s => s!)
-                    .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-            }
-
-            return asked.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        }
+        private Task<IReadOnlyList<string>> SubscriptionsAsync(CancellationToken token) =>
+            SubscriptionIds.ResolveAsync(arm, request.SubscriptionIds, token);
 
         private async Task ScanSubscriptionAsync(string subscriptionId, FleetScannerWorkGroup accounts, CancellationToken token)
         {

@@ -97,7 +97,8 @@ namespace ModelLifecycle.Core.Migration
             }
             catch (JsonReaderException ex)
             {
-                throw new ParameterChangeFormatException(fileLabel, ex.LineNumber, ex.LinePosition, "the JSON is malformed (" + TrimPath(ex.Message) + ").", ex);
+                var (line, position, problem) = JsonSyntax.Describe(json, ex);
+                throw new ParameterChangeFormatException(fileLabel, line, position, problem, ex);
             }
 
             return new Parser(fileLabel).ParseRoot(root);
@@ -109,12 +110,6 @@ namespace ModelLifecycle.Core.Migration
                 ?? throw new InvalidOperationException("The embedded resource '" + ResourceName + "' is missing from the assembly; the build is broken.");
             using var reader = new StreamReader(stream, Encoding.UTF8);
             return Read(reader.ReadToEnd(), "embedded parameter-changes.json");
-        }
-
-        private static string TrimPath(string message)
-        {
-            var i = message.IndexOf(" Path '", StringComparison.Ordinal);
-            return (i > 0 ? message.Substring(0, i) : message).TrimEnd('.', ' ');
         }
 
         private static ParameterChangeFormatException Fail(string file, JToken token, string problem)

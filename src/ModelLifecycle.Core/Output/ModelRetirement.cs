@@ -57,6 +57,11 @@ namespace ModelLifecycle
 
         private DateTime? _sourceDate;
 
+        /// <summary>The day the data behind this record was current (the catalog's snapshot date, a -CatalogPath file's date, or the day live data was read).</summary>
+        public DateTime? DataDate { get => _dataDate; internal set => _dataDate = Core.UtcDay.Of(value); }
+
+        private DateTime? _dataDate;
+
         /// <summary>The published sources behind the entry ("name (date) url").</summary>
         public TextList Sources { get; internal set; } = TextList.Empty;
 

@@ -20,14 +20,17 @@ namespace ModelLifecycle.Core.Policy
         private readonly LifecycleCatalog _catalog;
         private readonly EvaluationOptions _options;
         private readonly IOperationSink _sink;
+        private readonly DataAgeCheck _ages;
         private readonly ConcurrentDictionary<string, Task<string?>> _accountLocations = new ConcurrentDictionary<string, Task<string?>>(StringComparer.OrdinalIgnoreCase);
 
-        public FleetAssessor(ArmClient arm, LifecycleCatalog catalog, EvaluationOptions options, IOperationSink sink)
+        /// <param name="ages">Decides the staleness warnings; share one with the run's other assessors so each date warns once.</param>
+        public FleetAssessor(ArmClient arm, LifecycleCatalog catalog, EvaluationOptions options, IOperationSink sink, DataAgeCheck? ages = null)
         {
             _arm = arm;
             _catalog = catalog;
             _options = options;
             _sink = sink;
+            _ages = ages ?? new DataAgeCheck(options.AsOf);
         }
 
         public LiveCatalogCache? LiveCatalogs { get; private set; }
@@ -109,6 +112,11 @@ namespace ModelLifecycle.Core.Policy
                     : await LiveCatalogs.ForLocationAsync(d.SubscriptionId ?? subscriptionId, d.Location, cancellationToken).ConfigureAwait(false);
                 var assessment = UpgradePolicyEvaluator.Evaluate(d, catalog, _options);
                 assessment.ReadFrom = ReferenceEquals(catalog, _catalog) ? UpgradePolicyAssessment.ReadFromAzure : UpgradePolicyAssessment.ReadFromLive;
+                if (!string.IsNullOrWhiteSpace(d.Model) && _ages.Check(catalog.FindForDeployment(_options.Cloud, d.Model!, d.Version)) is string stale)
+                {
+                    _sink.WriteWarning(stale);
+                }
+
                 return assessment;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

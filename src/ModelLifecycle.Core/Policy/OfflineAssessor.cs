@@ -13,11 +13,14 @@ namespace ModelLifecycle.Core.Policy
     {
         private readonly LifecycleCatalog _catalog;
         private readonly EvaluationOptions _options;
+        private readonly DataAgeCheck _ages;
 
-        public OfflineAssessor(LifecycleCatalog catalog, EvaluationOptions options)
+        /// <param name="ages">Decides the staleness warnings; share one with the run's other assessors so each date warns once.</param>
+        public OfflineAssessor(LifecycleCatalog catalog, EvaluationOptions options, DataAgeCheck? ages = null)
         {
             _catalog = catalog;
             _options = options;
+            _ages = ages ?? new DataAgeCheck(options.AsOf);
         }
 
         public IEnumerable<UpgradePolicyAssessment> Assess(IEnumerable<InputItem> items, IOperationSink sink)
@@ -45,7 +48,13 @@ namespace ModelLifecycle.Core.Policy
                 }
                 else if (item.Deployment is Deployment deployment)
                 {
-                    yield return UpgradePolicyEvaluator.Evaluate(deployment, _catalog, _options);
+                    var assessment = UpgradePolicyEvaluator.Evaluate(deployment, _catalog, _options);
+                    if (_ages.Check(_catalog.FindForDeployment(_options.Cloud, deployment.Model!, deployment.Version)) is string stale)
+                    {
+                        sink.WriteWarning(stale);
+                    }
+
+                    yield return assessment;
                 }
             }
         }

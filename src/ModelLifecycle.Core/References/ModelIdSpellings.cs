@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using ModelLifecycle.Core.Catalog;
 
 namespace ModelLifecycle.Core.References
 {
@@ -15,17 +16,11 @@ namespace ModelLifecycle.Core.References
     /// <item><c>dall-e-N</c> ⇄ <c>dalle-N</c>: older Azure OpenAI docs tables spell it <c>dalle-3</c>.</item>
     /// <item><c>model-router</c> ⇄ <c>model router</c>: older docs tables write it with a space.</item>
     /// </list>
+    /// The table itself is <see cref="ModelNames.SpellingPrefixes"/>, which the catalog reads names with too.
     /// Matching is case-insensitive by default, so case variants (GPT-4o) need no spelling of their own.
     /// </summary>
     public static class ModelIdSpellings
     {
-        private static readonly (string A, string B)[] Prefixes =
-        {
-            ("gpt-35", "gpt-3.5"),
-            ("dall-e-", "dalle-"),
-            ("model-router", "model router"),
-        };
-
         /// <summary>The id itself first, then its other spellings (each once, compared ignoring case).</summary>
         public static IReadOnlyList<string> Expand(string modelId)
         {
@@ -35,7 +30,7 @@ namespace ModelLifecycle.Core.References
             }
 
             var spellings = new List<string> { modelId };
-            foreach ((string a, string b) in Prefixes)
+            foreach ((string a, string b, _) in ModelNames.SpellingPrefixes)
             {
                 AddSwapped(spellings, modelId, a, b);
                 AddSwapped(spellings, modelId, b, a);
@@ -50,16 +45,13 @@ namespace ModelLifecycle.Core.References
 
         private static void AddSwapped(List<string> spellings, string modelId, string from, string to)
         {
-            // The prefix must end the id or be followed by '-' (gpt-35-turbo, not gpt-350), except where it
-            // already ends in '-'.
-            if (!modelId.StartsWith(from, StringComparison.OrdinalIgnoreCase))
+            if (!ModelNames.StartsWithWholePrefix(modelId, from))
             {
                 return;
             }
 
-            bool whole = from.EndsWith("-", StringComparison.Ordinal) || modelId.Length == from.Length || modelId[from.Length] == '-';
             string swapped = to + modelId.Substring(from.Length);
-            if (whole && !spellings.Any(s => string.Equals(s, swapped, StringComparison.OrdinalIgnoreCase)))
+            if (!spellings.Any(s => string.Equals(s, swapped, StringComparison.OrdinalIgnoreCase)))
             {
                 spellings.Add(swapped);
             }

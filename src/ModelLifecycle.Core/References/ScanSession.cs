@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
@@ -95,10 +96,17 @@ namespace ModelLifecycle.Core.References
             {
                 var walker = new SourceTreeWalker(
                     options.FileSystem, options.NoIgnore, new PathFilter(options.Include, options.Exclude), e => Post(ScanEvent.Failed(e)));
+                // Roots may overlap (src and src/sub, or a file inside a folder also named): each file is searched once.
+                var queued = new HashSet<string>(StringComparer.Ordinal);
                 foreach (string root in roots)
                 {
                     walker.Walk(root, file =>
                     {
+                        if (!queued.Add(file.FullPath))
+                        {
+                            return;
+                        }
+
                         Interlocked.Increment(ref filesFound);
                         files.Add(file, token);
                     }, token);

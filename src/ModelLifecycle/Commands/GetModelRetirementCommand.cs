@@ -19,6 +19,7 @@ namespace ModelLifecycle.Commands
         private const string ByDeployment = "ByDeployment";
 
         private LifecycleCatalog? _catalog;
+        private DataAgeCheck? _ages;
         private DateTime _asOf;
 
         [Parameter(Position = 0, ParameterSetName = ByName)]
@@ -65,11 +66,11 @@ namespace ModelLifecycle.Commands
         [ValidateNotNullOrEmpty]
         public string[]? Location { get; set; }
 
-        /// <summary>The subscription whose Models API view is read with -Location; default the Az context's.</summary>
+        /// <summary>The subscriptions whose Models API view is read with -Location; default the Az context's; '*' for every subscription the sign-in can see.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         [ValidateSubscriptionId]
-        public string? SubscriptionId { get; set; }
+        public string[]? SubscriptionId { get; set; }
 
         /// <summary>ARM requests in flight at once (with -Location).</summary>
         [Parameter]
@@ -86,22 +87,20 @@ namespace ModelLifecycle.Commands
             _asOf = AsOfOrToday(AsOf);
             Cloud = CloudOrContext(Cloud);
             _catalog = LoadCatalog(CatalogPath);
+            _ages = new DataAgeCheck(_asOf);
 
             if (Location is { Length: > 0 })
             {
                 var session = ConnectAzure(DefaultProfile);
                 Cloud = CloudChoice.Decide(RequestedCloud(Cloud), session.Context);
 
-                var subscription = SubscriptionId ?? session.Context.SubscriptionId ?? string.Empty;
                 var baseCatalog = _catalog!;
                 RunPipelineWork(async token =>
                 {
                     using var arm = new ArmClient(session, new ArmClientOptions { ThrottleLimit = ThrottleLimit }, this);
-                    _catalog = await LiveCatalogCache.MergeLocationsAsync(arm, subscription, Location, baseCatalog, Cloud, _asOf, this, token).ConfigureAwait(false);
+                    _catalog = await LiveCatalogCache.MergeLocationsAsync(arm, SubscriptionId, Location, baseCatalog, Cloud, _asOf, this, token).ConfigureAwait(false);
                 });
             }
-
-            WarnIfStale(_catalog!, _asOf);
         }
 
         protected override void ProcessRecord()
@@ -131,7 +130,7 @@ namespace ModelLifecycle.Commands
 
                     try
                     {
-                        WriteObject(RetirementQuery.ForDeployment(_catalog!, item.Deployment, Cloud, _asOf));
+                        Write(RetirementQuery.ForDeployment(_catalog!, item.Deployment, Cloud, _asOf));
                     }
                     catch (ModelLifecycleException ex)
                     {
@@ -143,6 +142,17 @@ namespace ModelLifecycle.Commands
             }
 
             WriteNamed(Name ?? Array.Empty<string>());
+        }
+
+        /// <summary>Writes a record, and a warning the first time the data a record used is stale.</summary>
+        private void Write(ModelRetirement record)
+        {
+            if (_ages!.Check(record) is string stale)
+            {
+                WriteWarning(stale);
+            }
+
+            WriteObject(record);
         }
 
         private void WriteNamed(string[] names)
@@ -160,7 +170,7 @@ namespace ModelLifecycle.Commands
             };
             foreach (var record in RetirementQuery.Find(_catalog!, filter))
             {
-                WriteObject(record);
+                Write(record);
             }
 
             foreach (var missing in RetirementQuery.NamesNotInCatalog(_catalog!, filter))

@@ -33,6 +33,7 @@ namespace ModelLifecycle.Commands
         private IOperationSink? _sink;
         private LifecycleCatalog? _catalog;
         private OfflineAssessor? _offline;
+        private DataAgeCheck? _ages;
         private DateTime _asOf;
 
         /// <summary>Inventory files: an ARM list response, an array of deployments, or ConvertTo-Json of Az objects.</summary>
@@ -91,14 +92,11 @@ namespace ModelLifecycle.Commands
             Cloud = CloudOrContext(Cloud);
             _catalog = LoadCatalog(CatalogPath);
 
-            if (!Live)
-            {
-                // With -Live, the Models API's current data is laid over the catalog, so its age does not matter.
-                WarnIfStale(_catalog, _asOf);
-            }
-
+            // Staleness is decided per assessment, from the data each one used (a -CatalogPath file or
+            // live data makes the entries it covers current, not the whole catalog).
+            _ages = new DataAgeCheck(_asOf);
             WriteVerbose(RunDescription.Settings(_asOf, Cloud, _catalog, CatalogPath, Live));
-            _offline = new OfflineAssessor(_catalog, new EvaluationOptions(_asOf, WarningDays, Cloud));
+            _offline = new OfflineAssessor(_catalog, new EvaluationOptions(_asOf, WarningDays, Cloud), _ages);
         }
 
         protected override void ProcessRecord()
@@ -147,7 +145,7 @@ namespace ModelLifecycle.Commands
                 RunPipelineWork(async token =>
                 {
                     using var arm = NewArmClient(session);
-                    var assessor = new FleetAssessor(arm, _catalog!, new EvaluationOptions(_asOf, WarningDays, cloud), _sink!);
+                    var assessor = new FleetAssessor(arm, _catalog!, new EvaluationOptions(_asOf, WarningDays, cloud), _sink!, _ages);
                     await assessor.AssessAsync(selection, Data, session.Context.SubscriptionId ?? string.Empty, a => Dispatch(() => Report(a)), token).ConfigureAwait(false);
                 });
             }

@@ -30,6 +30,26 @@ namespace ModelLifecycle.Core.Tests.Catalog
             Assert.Equal(ErrorKind.InvalidData, ex.Kind);
         }
 
+        [Theory]
+        [InlineData("", 1, "the file is empty")]
+        [InlineData("   \n ", 1, "the file is empty")]
+        [InlineData(Head + "\n  { \"model\": \"gpt-4o\",\n    \"model\": \"o1\" } ] }", 3, "the property 'model' appears twice")]
+        [InlineData(Head + "\n  { \"model\": \"gpt-4o\" }\n  { \"model\": \"o1\" } ] }", 3, "a comma may be missing")]
+        [InlineData(Head + "\n  { \"model\": gpt-4o } ] }", 2, "unexpected 'g'")]
+        [InlineData(Head + "\n  { \"model\": \"gpt-4o\" ", 2, "ends before it is complete")]
+        public void Malformed_json_is_described_in_the_modules_words_with_line_and_position(string json, int line, string expected)
+        {
+            var ex = ReadBad(json);
+            Assert.Contains(expected, ex.Problem);
+            Assert.Equal(line, ex.Line);
+            Assert.True(ex.Position >= 1, "position " + ex.Position);
+            Assert.Contains($"line {ex.Line}, position {ex.Position}", ex.Message);
+            foreach (var libraryWords in new[] { "Path '", "JsonReader", "encountered", "while parsing", "Unexpected end", "already exists" })
+            {
+                Assert.DoesNotContain(libraryWords, ex.Message, StringComparison.OrdinalIgnoreCase);
+            }
+        }
+
         [Fact]
         public void Bad_date_points_at_the_value()
         {

@@ -20,6 +20,25 @@ namespace ModelLifecycle.Core.Tests.Catalog
             Assert.True(Embedded.Entries.Count > 250, $"only {Embedded.Entries.Count} entries");
         }
 
+        [Fact]
+        public void Notes_name_sources_by_page_and_date_not_by_internal_ids()
+        {
+            var ids = Embedded.Sources.Select(s => s.Name).ToList();
+            Assert.Contains("tabbed-2026-04", ids);
+            foreach (var e in Embedded.Entries)
+            {
+                foreach (var note in e.Notes)
+                {
+                    Assert.DoesNotContain("historical snapshot", note);
+                    Assert.False(ids.Any(id => note.Contains(id)), $"{e}: the note names a source by its id: {note}");
+                    Assert.False(note.StartsWith("the ", StringComparison.Ordinal), $"{e}: the note does not start a sentence: {note}");
+                }
+            }
+
+            var gpt4o = Get("gpt-4o", "2024-08-06").Notes;
+            Assert.Contains(gpt4o, n => n.Contains("the model retirements page of 2025-12-16"));
+        }
+
         [Theory]
         [InlineData("3")]
         [InlineData("3.0")]

@@ -35,6 +35,19 @@ namespace ModelLifecycle.Core.Tests.Catalog
             Assert.Equal("gpt-image-1, gpt-image-1.5", r.Replacement.ToString());
         }
 
+        [Theory]
+        [InlineData("gpt-3.5-turbo", CatalogCloud.AzureCloud, "gpt-35-turbo")]
+        [InlineData("GPT-3.5-Turbo*", CatalogCloud.AzureCloud, "gpt-35-turbo")]
+        [InlineData("gpt-35-turbo", CatalogCloud.OpenAI, "gpt-3.5-turbo")]
+        public void The_openai_and_azure_spellings_name_the_same_model(string name, CatalogCloud cloud, string listedAs)
+        {
+            var filter = new RetirementFilter { Names = new[] { name }, Cloud = cloud, AsOf = Date("2026-11-22"), IncludeRetired = true };
+            var found = RetirementQuery.Find(Embedded, filter).ToArray();
+            Assert.Contains(found, r => r.Model == listedAs);
+            Assert.Empty(RetirementQuery.NamesNotInCatalog(Embedded, filter));
+            Assert.NotNull(Embedded.Find(cloud, name.TrimEnd('*'), "0125"));
+        }
+
         [Fact]
         public void An_exact_name_not_in_the_clouds_catalog_is_one_named_error_and_a_wildcard_is_none()
         {

@@ -25,11 +25,11 @@ namespace ModelLifecycle.Core.Tests.Policy
         private static int DeploymentsOf(Fleet fleet) =>
             fleet.Subscriptions.Where(s => s.SubscriptionId == Production).SelectMany(s => s.ResourceGroups).SelectMany(g => g.Accounts).Sum(a => a.Deployments.Count);
 
-        private static async Task<List<UpgradePolicyAssessment>> AssessLiveAsync(ArmHarness h)
+        private static async Task<List<UpgradePolicyAssessment>> AssessLiveAsync(ArmHarness h, string asOf = "2026-08-01")
         {
             var found = new List<UpgradePolicyAssessment>();
             var gate = new object();
-            var assessor = new FleetAssessor(h.Client, Embedded, new EvaluationOptions(Date("2026-08-01"), 90), h.Sink);
+            var assessor = new FleetAssessor(h.Client, Embedded, new EvaluationOptions(Date(asOf), 90), h.Sink);
             await assessor.AssessAsync(DeploymentSelection.Discover(null), ModelData.Live, Production, a => { lock (gate) { found.Add(a); } }, CancellationToken.None);
             return found;
         }
@@ -55,6 +55,28 @@ namespace ModelLifecycle.Core.Tests.Policy
             Assert.Empty(h.Sink.Errors);
             Assert.Equal(DeploymentsOf(fleet), found.Count);
             Assert.All(found, a => Assert.Equal(UpgradePolicyAssessment.ReadFromLive, a.ReadFrom));
+        }
+
+        [Theory]
+        [InlineData("2026-11-22", true)]
+        [InlineData("2026-08-01", false)]
+        public async Task A_location_whose_models_cannot_be_read_warns_once_naming_it_when_the_fallback_data_is_stale(string asOf, bool stale)
+        {
+            var fleet = SampleFleet();
+            await using var h = await ArmHarness.StartAsync(fleet, subscriptionId: Production);
+            h.Server.Faults.Add(new FaultRule { Kind = FaultKind.InternalServerError, Method = "GET", PathContains = "/locations/eastus/models" });
+
+            var found = await AssessLiveAsync(h, asOf);
+
+            Assert.Equal(DeploymentsOf(fleet), found.Count);
+            Assert.Contains(h.Sink.Errors, e => e.ErrorId == "LiveModelsUnavailable" && Equals(e.Target, "eastus"));
+            var aboutEastUs = h.Sink.Warnings.Where(w => w.Contains("Models API for eastus could not be read")).ToList();
+            Assert.Equal(stale ? 1 : 0, aboutEastUs.Count);
+            Assert.DoesNotContain(h.Sink.Warnings, w => w.Contains("swedencentral"));
+            if (stale)
+            {
+                Assert.Contains("2026-07-07", aboutEastUs[0]);
+            }
         }
 
         [Fact]

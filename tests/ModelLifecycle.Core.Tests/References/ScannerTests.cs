@@ -11,6 +11,23 @@ namespace ModelLifecycle.Core.Tests.References
     public class ScannerTests
     {
         [Fact]
+        public void Overlapping_roots_search_each_file_once()
+        {
+            using var tree = new TempTree();
+            tree.Write("src/top.txt", "gpt-4o\n");
+            tree.Write("src/sub/inner.txt", "gpt-4o\n");
+            var options = new ReferenceScanOptions
+            {
+                Paths = new List<string> { tree.PathOf("src"), tree.PathOf("src/sub"), tree.PathOf("src/sub/inner.txt") },
+                SortResults = true,
+            };
+
+            var matches = ReferenceScanner.Scan(new[] { Scan.Model("gpt-4o") }, options).ToList();
+
+            Assert.Equal(new[] { "src/sub/inner.txt:1:1:gpt-4o", "src/top.txt:1:1:gpt-4o" }, matches.Describe(tree.Root));
+        }
+
+        [Fact]
         public void A_symlink_loop_does_not_trap_the_walk()
         {
             using var tree = new TempTree();

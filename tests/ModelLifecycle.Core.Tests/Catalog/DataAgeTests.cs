@@ -1,0 +1,83 @@
+using System.Linq;
+using ModelLifecycle.Core.Catalog;
+using ModelLifecycle.Core.Inventory;
+using ModelLifecycle.Core.Policy;
+using ModelLifecycle.Core.Tests.References;
+using Xunit;
+using static ModelLifecycle.Core.Tests.Support.Catalogs;
+
+namespace ModelLifecycle.Core.Tests.Catalog
+{
+    /// <summary>Staleness belongs to the data an answer used, not to the newest file laid over the catalog.</summary>
+    public class DataAgeTests
+    {
+        // A small user file, newer than the embedded snapshot (2026-07-07), that speaks for o1 alone.
+        private static LifecycleCatalog WithSmallNewFile() =>
+            Embedded.WithOverlay(FromEntries("[ { \"model\": \"o1\", \"version\": \"2024-12-17\", \"retirementDate\": \"2027-01-31\" } ]", "2026-11-01"));
+
+        [Fact]
+        public void Each_entry_carries_the_date_of_the_data_it_came_from()
+        {
+            var merged = WithSmallNewFile();
+            Assert.Equal(Date("2026-11-01"), merged.Find(CatalogCloud.AzureCloud, "o1", "2024-12-17")!.DataDate);
+            Assert.Equal(Date("2026-07-07"), merged.Find(CatalogCloud.AzureCloud, "gpt-4o", "2024-08-06")!.DataDate);
+            Assert.Equal(Date("2026-07-07"), merged.OldestDataDate);
+        }
+
+        [Fact]
+        public void A_small_newer_file_does_not_silence_the_warning_for_the_rest_of_the_catalog()
+        {
+            var merged = WithSmallNewFile();
+            Assert.Equal(Date("2026-11-01"), merged.SnapshotDate);
+
+            var warning = CatalogSources.StalenessWarning(merged, Date("2026-11-22"));
+
+            Assert.NotNull(warning);
+            Assert.Contains("2026-07-07", warning);
+        }
+
+        [Fact]
+        public void The_warning_is_decided_from_the_entries_an_answer_used_once_per_data_date()
+        {
+            var merged = WithSmallNewFile();
+            var ages = new DataAgeCheck(Date("2026-11-22"));
+
+            Assert.Null(ages.Check(merged.Find(CatalogCloud.AzureCloud, "o1", "2024-12-17")));
+            var first = ages.Check(merged.Find(CatalogCloud.AzureCloud, "gpt-4o", "2024-08-06"));
+            Assert.NotNull(first);
+            Assert.Contains("gpt-4o 2024-08-06", first);
+            Assert.Contains("2026-07-07", first);
+            Assert.Contains("138 days", first);
+            Assert.Null(ages.Check(merged.Find(CatalogCloud.AzureCloud, "o3-mini", "2025-01-31")));
+        }
+
+        [Fact]
+        public void Retirement_records_carry_their_data_date_for_the_same_decision()
+        {
+            var merged = WithSmallNewFile();
+            var filter = new RetirementFilter { Names = new[] { "o1" }, Version = "2024-12-17", AsOf = Date("2026-11-22") };
+            var record = RetirementQuery.Find(merged, filter).Single();
+
+            Assert.Equal(Date("2026-11-01"), record.DataDate);
+            Assert.Null(new DataAgeCheck(Date("2026-11-22")).Check(record));
+            var old = RetirementQuery.Find(Embedded, filter).Single();
+            Assert.NotNull(new DataAgeCheck(Date("2026-11-22")).Check(old));
+        }
+
+        [Fact]
+        public void Offline_assessments_warn_only_when_a_deployment_was_judged_on_stale_data()
+        {
+            var merged = WithSmallNewFile();
+            var options = new EvaluationOptions(Date("2026-11-22"));
+
+            var fresh = new RecordingSink();
+            Assert.Single(new OfflineAssessor(merged, options).Assess(new[] { InputItem.ForDeployment(Deployment("o1", "2024-12-17")) }, fresh).ToList());
+            Assert.Empty(fresh.Warnings);
+
+            var stale = new RecordingSink();
+            var both = new[] { InputItem.ForDeployment(Deployment("o1", "2024-12-17")), InputItem.ForDeployment(Deployment("gpt-4o", "2024-08-06", name: "a")), InputItem.ForDeployment(Deployment("gpt-4o", "2024-11-20", name: "b")) };
+            Assert.Equal(3, new OfflineAssessor(merged, options).Assess(both, stale).Count());
+            Assert.Contains("2026-07-07", Assert.Single(stale.Warnings));
+        }
+    }
+}
