@@ -132,6 +132,17 @@ Describe 'Invoke-ModelMigration' {
         ($r | Format-Table | Out-String -Width 80) | Should -Match 'images-gpt-image-2'
     }
 
+    It 'a result exports with names: ConvertTo-Json writes Status, Mode and each step''s Status as words, not numbers' {
+        $r = Get-FieldCase | Invoke-ModelMigration -TargetModel gpt-image-1-mini -Force -Confirm:$false
+        $json = $r | ConvertTo-Json -Depth 5
+        $json | Should -Match '"Status":\s*"Succeeded"'
+        $json | Should -Match '"Mode":\s*"SideBySide"'
+        $json | Should -Not -Match '"(Mode|Status|Change)":\s*-?\d'
+        $csv = Join-Path $TestDrive 'results.csv'
+        $r | Export-Csv -LiteralPath $csv -NoTypeInformation
+        (Import-Csv -LiteralPath $csv).Status | Should -Be 'Succeeded'
+    }
+
     It 'does not go ahead on a Warn check without -Force, and writes nothing' {
         $source = Get-FieldCase
         Reset-EmulatorCounters $emulator

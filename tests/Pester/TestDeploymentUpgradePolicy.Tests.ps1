@@ -238,6 +238,6 @@ Describe 'Test-DeploymentUpgradePolicy' {
         ($r | Format-List | Out-String -Width 200) | Should -Match 'RecommendedAction : '
         $r | Export-Csv (Join-Path $TestDrive 'v.csv') -ErrorAction Stop
         (Import-Csv (Join-Path $TestDrive 'v.csv'))[0].Replacement | Should -Be 'gpt-image-1, gpt-image-1.5'
-        ($r | ConvertTo-Json -Depth 5 | ConvertFrom-Json)[0].Outcome | Should -Be 3 -Because 'enums serialise as numbers in ConvertTo-Json unless -EnumsAsStrings'
+        ($r | ConvertTo-Json -Depth 5 | ConvertFrom-Json)[0].Outcome | Should -Be 'WillStopWorking' -Because 'Outcome is a name, so ConvertTo-Json writes the word (Windows PowerShell 5.1 has no -EnumsAsStrings)'
     }
 }

@@ -174,7 +174,7 @@ namespace ModelLifecycle.Bench.Migrate
                 {
                     Seconds = clock.Elapsed.TotalSeconds,
                     Plans = plans.Length,
-                    Succeeded = results.Count(r => r.Status == MigrationStatus.Succeeded),
+                    Succeeded = results.Count(r => r.StatusValue == MigrationStatus.Succeeded),
                     Requests = server.Counters.Total,
                     Puts = server.Counters.Count("PUT"),
                     MaxInFlight = server.Counters.MaxInFlight,

@@ -46,7 +46,10 @@ namespace ModelLifecycle
         }
     }
 
-    /// <summary>Retirement dates per deployment type (sku name), shown as "Standard=2026-03-31; GlobalStandard=2026-10-01".</summary>
+    /// <summary>
+    /// Retirement dates per deployment type (sku name), shown as "Standard=2026-03-31; GlobalStandard=2026-10-01".
+    /// The dates are UTC days like every other date of the module's output, so JSON does not mix offsets.
+    /// </summary>
     public sealed class DeploymentTypeDates : Dictionary<string, DateTime>
     {
         public DeploymentTypeDates()
@@ -55,7 +58,7 @@ namespace ModelLifecycle
         }
 
         public DeploymentTypeDates(IDictionary<string, DateTime> dates)
-            : base(dates, StringComparer.OrdinalIgnoreCase)
+            : base(dates.ToDictionary(p => p.Key, p => Core.UtcDay.Of(p.Value)), StringComparer.OrdinalIgnoreCase)
         {
         }
 

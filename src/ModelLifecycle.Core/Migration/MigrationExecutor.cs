@@ -154,7 +154,7 @@ namespace ModelLifecycle.Core.Migration
                     return;
                 }
 
-                if (_plan.Mode == MigrationMode.SideBySide)
+                if (_plan.ModeValue == MigrationMode.SideBySide)
                 {
                     await SideBySideAsync(token).ConfigureAwait(false);
                 }
@@ -180,7 +180,7 @@ namespace ModelLifecycle.Core.Migration
                     return false;
                 }
 
-                var failed = _plan.Checks.Where(c => c.Status == MigrationCheckStatus.Fail).ToList();
+                var failed = _plan.Checks.Where(c => c.StatusValue == MigrationCheckStatus.Fail).ToList();
                 if (failed.Count > 0)
                 {
                     Stop(new ModelLifecycleException(
@@ -194,7 +194,7 @@ namespace ModelLifecycle.Core.Migration
                     return false;
                 }
 
-                var warned = _plan.Checks.Where(c => c.Status == MigrationCheckStatus.Warn).ToList();
+                var warned = _plan.Checks.Where(c => c.StatusValue == MigrationCheckStatus.Warn).ToList();
                 if (warned.Count > 0 && !_x._options.Force)
                 {
                     Stop(new ModelLifecycleException(
@@ -537,19 +537,19 @@ namespace ModelLifecycle.Core.Migration
                 _result.Steps = new MigrationStepList(_steps);
                 if (_failed)
                 {
-                    _result.Status = MigrationStatus.Failed;
+                    _result.StatusValue = MigrationStatus.Failed;
                 }
                 else if (_declined)
                 {
-                    _result.Status = MigrationStatus.Skipped;
+                    _result.StatusValue = MigrationStatus.Skipped;
                 }
-                else if (_steps.Count > 0 && _steps.All(s => s.Status == MigrationStatus.AlreadyDone || s.Name.StartsWith("Verify", StringComparison.Ordinal)))
+                else if (_steps.Count > 0 && _steps.All(s => s.StatusValue == MigrationStatus.AlreadyDone || s.Name.StartsWith("Verify", StringComparison.Ordinal)))
                 {
-                    _result.Status = MigrationStatus.AlreadyDone;
+                    _result.StatusValue = MigrationStatus.AlreadyDone;
                 }
                 else
                 {
-                    _result.Status = MigrationStatus.Succeeded;
+                    _result.StatusValue = MigrationStatus.Succeeded;
                 }
 
                 return _result;

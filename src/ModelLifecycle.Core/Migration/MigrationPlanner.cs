@@ -103,8 +103,8 @@ namespace ModelLifecycle.Core.Migration
                     ?? UpgradeOptionNames.Canonical(_source.UpgradeOption) ?? UpgradeOptionNames.OnceNewDefaultVersionAvailable;
 
                 var resolved = ResolveTarget();
-                _plan.Mode = ResolveMode(_r.Mode, _source.Model, _plan.TargetModel, _source.DeploymentType ?? _live?.DeploymentType);
-                _plan.TargetDeployment = _plan.Mode == MigrationMode.InPlace
+                _plan.ModeValue = ResolveMode(_r.Mode, _source.Model, _plan.TargetModel, _source.DeploymentType ?? _live?.DeploymentType);
+                _plan.TargetDeployment = _plan.ModeValue == MigrationMode.InPlace
                     ? _source.Name
                     : !string.IsNullOrWhiteSpace(_r.NewDeploymentName)
                         ? _r.NewDeploymentName!.Trim()
@@ -130,7 +130,7 @@ namespace ModelLifecycle.Core.Migration
                 NoteFinishedRun();
                 AddParameterChanges();
                 _plan.Checks = new MigrationCheckList(MigrationCheckNames.All.Select(n => _checks.First(c => c.Name == n)));
-                _plan.Ready = _checks.All(c => c.Status != MigrationCheckStatus.Fail);
+                _plan.Ready = _checks.All(c => c.StatusValue != MigrationCheckStatus.Fail);
                 return _plan;
             }
 
@@ -140,7 +140,7 @@ namespace ModelLifecycle.Core.Migration
             // deployment serving the target: that is a finished migration, not a missing source.
             private void NoteFinishedRun()
             {
-                if (_live is not null || !_online || _c.AccountDeployments is null || _plan.Mode != MigrationMode.SideBySide || _plan.TargetModel is null)
+                if (_live is not null || !_online || _c.AccountDeployments is null || _plan.ModeValue != MigrationMode.SideBySide || _plan.TargetModel is null)
                 {
                     return;
                 }
@@ -339,7 +339,7 @@ namespace ModelLifecycle.Core.Migration
                 }
 
                 var crossFamily = _source.Model is not null && !ModelNames.SameModel(_source.Model, _plan.TargetModel);
-                if (_plan.Mode == MigrationMode.InPlace)
+                if (_plan.ModeValue == MigrationMode.InPlace)
                 {
                     if (!string.IsNullOrWhiteSpace(_r.NewDeploymentName) && !string.Equals(_r.NewDeploymentName!.Trim(), _source.Name, StringComparison.OrdinalIgnoreCase))
                     {
@@ -504,7 +504,7 @@ namespace ModelLifecycle.Core.Migration
 
                 double freed = 0;
                 var freedText = string.Empty;
-                if (_plan.Mode == MigrationMode.InPlace)
+                if (_plan.ModeValue == MigrationMode.InPlace)
                 {
                     var sourceCapacity = _live?.Capacity ?? _source.Capacity ?? 0;
                     var sourceSku = _source.DeploymentType ?? _live?.DeploymentType;
@@ -540,7 +540,7 @@ namespace ModelLifecycle.Core.Migration
             private void CheckName()
             {
                 var name = _plan.TargetDeployment;
-                if (_plan.Mode == MigrationMode.InPlace)
+                if (_plan.ModeValue == MigrationMode.InPlace)
                 {
                     Add(MigrationCheckNames.NameAvailable, MigrationCheckStatus.Pass, $"InPlace keeps the name '{_source.Name}'.");
                     return;

@@ -169,7 +169,7 @@ namespace ModelLifecycle.Core.Migration
             context.AccountDeployments = deployments;
             context.Location = location;
             var plan = MigrationPlanner.Plan(fresh, context);
-            if (live is null && deployments is not null && plan.Mode != MigrationMode.SideBySide && request.Mode == MigrationMode.Auto)
+            if (live is null && deployments is not null && plan.ModeValue != MigrationMode.SideBySide && request.Mode == MigrationMode.Auto)
             {
                 // The source is gone and nothing says which model it ran, so Auto cannot tell a finished
                 // side-by-side move (its source removed) from an in-place one: look for the side-by-side result.
@@ -187,7 +187,7 @@ namespace ModelLifecycle.Core.Migration
         // target and provisioned successfully.
         private static Deployment? Moved(MigrationPlan plan, IReadOnlyList<Deployment> deployments)
         {
-            if (plan.Mode != MigrationMode.SideBySide || plan.TargetDeployment is null || plan.TargetModel is null)
+            if (plan.ModeValue != MigrationMode.SideBySide || plan.TargetDeployment is null || plan.TargetModel is null)
             {
                 return null;
             }
@@ -214,7 +214,7 @@ namespace ModelLifecycle.Core.Migration
         private static MigrationPlan RetryFailedInPlace(MigrationPlan plan, Deployment? live)
         {
             if (live is null || !string.Equals(live.ProvisioningState, "Failed", StringComparison.OrdinalIgnoreCase)
-                || plan.Check(MigrationCheckNames.SourceFound)?.Status != MigrationCheckStatus.Fail)
+                || plan.Check(MigrationCheckNames.SourceFound)?.StatusValue != MigrationCheckStatus.Fail)
             {
                 return plan;
             }
@@ -222,7 +222,7 @@ namespace ModelLifecycle.Core.Migration
             plan.Checks = new MigrationCheckList(plan.Checks.Select(c => c.Name == MigrationCheckNames.SourceFound
                 ? new MigrationCheck(c.Name, MigrationCheckStatus.Warn, $"'{live.Name}' runs {live.Model} {live.Version} and is in provisioningState Failed: an earlier write to it failed (ARM put the deployment back as it was). -Force tries the change again; look at the deployment first if no migration of it failed.")
                 : c));
-            plan.Ready = plan.Checks.All(c => c.Status != MigrationCheckStatus.Fail);
+            plan.Ready = plan.Checks.All(c => c.StatusValue != MigrationCheckStatus.Fail);
             return plan;
         }
 
@@ -231,7 +231,7 @@ namespace ModelLifecycle.Core.Migration
             var target = deployments is null ? null : Moved(plan, deployments);
             if (target is null)
             {
-                return plan.Mode == MigrationMode.InPlace ? RetryFailedInPlace(plan, live) : plan;
+                return plan.ModeValue == MigrationMode.InPlace ? RetryFailedInPlace(plan, live) : plan;
             }
 
             var done = $"'{target.Name}' already runs {target.Model} {target.Version} (created by a previous run), so nothing is created and this check does not apply.";
@@ -245,10 +245,10 @@ namespace ModelLifecycle.Core.Migration
                     ? new MigrationCheck(c.Name, MigrationCheckStatus.Pass, $"'{plan.SourceDeployment}' is gone and '{target.Name}' runs {target.Model} {target.Version}: a previous run moved it and removed the source.")
                     : c.Name == MigrationCheckNames.SourceFound && sourceFailed
                     ? new MigrationCheck(c.Name, MigrationCheckStatus.Pass, $"'{plan.SourceDeployment}' is in provisioningState Failed (a removal that failed leaves it so), and '{target.Name}' already runs {target.Model} {target.Version}: only removing the source is left.")
-                    : about.Contains(c.Name) && c.Status != MigrationCheckStatus.Pass
+                    : about.Contains(c.Name) && c.StatusValue != MigrationCheckStatus.Pass
                         ? new MigrationCheck(c.Name, MigrationCheckStatus.Pass, done + " (Was: " + c.Status + ": " + c.Detail + ")")
                         : c));
-            plan.Ready = plan.Checks.All(c => c.Status != MigrationCheckStatus.Fail);
+            plan.Ready = plan.Checks.All(c => c.StatusValue != MigrationCheckStatus.Fail);
             return plan;
         }
 

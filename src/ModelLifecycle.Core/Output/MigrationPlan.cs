@@ -31,8 +31,14 @@ namespace ModelLifecycle
         /// <summary>The capacity of the resulting deployment (the source's unless -Capacity says otherwise).</summary>
         public int? Capacity { get; internal set; }
 
-        /// <summary>InPlace or SideBySide: Auto is resolved before a plan is made.</summary>
-        public MigrationMode Mode { get; internal set; }
+        /// <summary>
+        /// InPlace or SideBySide (a <see cref="MigrationMode"/> member name; Auto is resolved before a plan
+        /// is made). A string, so that ConvertTo-Json and Export-Csv write the name, not a number.
+        /// </summary>
+        public string Mode => ModeValue.ToString();
+
+        /// <summary>The mode the Core reasons with.</summary>
+        internal MigrationMode ModeValue { get; set; }
 
         /// <summary>The deployment that serves the target model afterwards: the source's name for InPlace.</summary>
         public string? TargetDeployment { get; internal set; }
@@ -92,14 +98,18 @@ namespace ModelLifecycle
         public MigrationCheck(string name, MigrationCheckStatus status, string detail)
         {
             Name = name;
-            Status = status;
+            StatusValue = status;
             Detail = detail;
         }
 
         /// <summary>One of <see cref="Core.Migration.MigrationCheckNames"/>.</summary>
         public string Name { get; }
 
-        public MigrationCheckStatus Status { get; }
+        /// <summary>Pass, Warn, Fail or Skipped: a <see cref="MigrationCheckStatus"/> member name, so exports carry the name.</summary>
+        public string Status => StatusValue.ToString();
+
+        /// <summary>The status the Core reasons with.</summary>
+        internal MigrationCheckStatus StatusValue { get; }
 
         /// <summary>Names the numbers and what to do.</summary>
         public string Detail { get; }
@@ -135,7 +145,7 @@ namespace ModelLifecycle
         {
             Api = api;
             Parameter = parameter;
-            Change = change;
+            ChangeValue = change;
             From = from;
             To = to;
             Detail = detail;
@@ -148,7 +158,11 @@ namespace ModelLifecycle
         /// <summary>The request parameter; a name in parentheses, such as "(endpoint)", is not a request parameter.</summary>
         public string Parameter { get; }
 
-        public ParameterChangeKind Change { get; }
+        /// <summary>Remove, Rename, MapValues, Check or New: a <see cref="ParameterChangeKind"/> member name, so exports carry the name.</summary>
+        public string Change => ChangeValue.ToString();
+
+        /// <summary>The kind of change the Core reasons with.</summary>
+        internal ParameterChangeKind ChangeValue { get; }
 
         /// <summary>The old name or value, when the change has one.</summary>
         public string? From { get; }
@@ -169,7 +183,7 @@ namespace ModelLifecycle
 
         public override string ToString()
         {
-            switch (Change)
+            switch (ChangeValue)
             {
                 case ParameterChangeKind.Rename:
                 case ParameterChangeKind.MapValues:

@@ -19,7 +19,7 @@ namespace ModelLifecycle
             SourceDeployment = plan.SourceDeployment;
             SourceModel = plan.SourceModel;
             SourceVersion = plan.SourceVersion;
-            Mode = plan.Mode;
+            ModeValue = plan.ModeValue;
             TargetDeployment = plan.TargetDeployment;
             TargetModel = plan.TargetModel;
             TargetVersion = plan.TargetVersion;
@@ -39,7 +39,10 @@ namespace ModelLifecycle
 
         public string? SourceVersion { get; }
 
-        public MigrationMode Mode { get; }
+        /// <summary>InPlace or SideBySide, as in the plan: a string, so exports carry the name.</summary>
+        public string Mode => ModeValue.ToString();
+
+        internal MigrationMode ModeValue { get; }
 
         public string? TargetDeployment { get; }
 
@@ -49,7 +52,11 @@ namespace ModelLifecycle
 
         public MigrationPlan Plan { get; }
 
-        public MigrationStatus Status { get; internal set; }
+        /// <summary>Succeeded, Failed, Skipped or AlreadyDone: a <see cref="MigrationStatus"/> member name, so exports carry the name.</summary>
+        public string Status => StatusValue.ToString();
+
+        /// <summary>The status the Core reasons with.</summary>
+        internal MigrationStatus StatusValue { get; set; }
 
         public MigrationStepList Steps { get; internal set; } = MigrationStepList.Empty;
 
@@ -78,14 +85,18 @@ namespace ModelLifecycle
         public MigrationStep(string name, MigrationStatus status, TimeSpan duration, string detail)
         {
             Name = name;
-            Status = status;
+            StatusValue = status;
             Duration = duration;
             Detail = detail;
         }
 
         public string Name { get; }
 
-        public MigrationStatus Status { get; }
+        /// <summary>A <see cref="MigrationStatus"/> member name, so exports carry the name.</summary>
+        public string Status => StatusValue.ToString();
+
+        /// <summary>The status the Core reasons with.</summary>
+        internal MigrationStatus StatusValue { get; }
 
         public TimeSpan Duration { get; }
 

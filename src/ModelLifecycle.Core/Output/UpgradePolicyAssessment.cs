@@ -46,7 +46,14 @@ namespace ModelLifecycle
 
         public int? DaysUntilRetirement { get; internal set; }
 
-        public UpgradeOutcome Outcome { get; internal set; }
+        /// <summary>
+        /// The name of an <see cref="UpgradeOutcome"/> member. A string, so that ConvertTo-Json (which on
+        /// Windows PowerShell 5.1 has no -EnumsAsStrings) and Export-Csv write the name, not a number.
+        /// </summary>
+        public string Outcome => OutcomeValue.ToString();
+
+        /// <summary>The outcome the Core reasons with.</summary>
+        internal UpgradeOutcome OutcomeValue { get; set; }
 
         /// <summary>
         /// The versionUpgradeOption that would keep this deployment working where its current one lets it
@@ -64,7 +71,15 @@ namespace ModelLifecycle
 
         private DateTime? _effectiveDate;
 
-        public Severity Severity { get; internal set; }
+        /// <summary>
+        /// The name of a <see cref="ModelLifecycle.Severity"/> member (None, Info, Warning, Critical), a string
+        /// for the same reason as <see cref="Outcome"/>. To sort by urgency, cast it back:
+        /// <c>Sort-Object { [ModelLifecycle.Severity]$_.Severity } -Descending</c>.
+        /// </summary>
+        public string Severity => SeverityValue.ToString();
+
+        /// <summary>The severity the Core reasons with.</summary>
+        internal Severity SeverityValue { get; set; }
 
         /// <summary>One sentence a person can act on.</summary>
         public string Reason { get; internal set; } = string.Empty;

@@ -14,7 +14,7 @@ namespace ModelLifecycle.Core.Policy
 
         /// <summary>A verdict that asks for action: Warning or Critical.</summary>
         public static bool IsAtRisk(UpgradePolicyAssessment assessment) =>
-            assessment.Severity == Severity.Warning || assessment.Severity == Severity.Critical;
+            assessment.SeverityValue == Severity.Warning || assessment.SeverityValue == Severity.Critical;
     }
 
     /// <summary>

@@ -165,13 +165,13 @@ namespace ModelLifecycle.Core.Policy
         private void WarnIfOptionChangesNothing(Deployment d, AzureResourceId id, string option)
         {
             var now = UpgradePolicyEvaluator.Evaluate(d, _catalog, _options);
-            if (now.Outcome != UpgradeOutcome.WillStopWorking && now.Outcome != UpgradeOutcome.Retired)
+            if (now.OutcomeValue != UpgradeOutcome.WillStopWorking && now.OutcomeValue != UpgradeOutcome.Retired)
             {
                 return;
             }
 
             var then = UpgradePolicyEvaluator.Evaluate(UpgradePolicyEvaluator.WithOption(d, option), _catalog, _options);
-            if (then.Outcome != now.Outcome)
+            if (then.OutcomeValue != now.OutcomeValue)
             {
                 return;
             }

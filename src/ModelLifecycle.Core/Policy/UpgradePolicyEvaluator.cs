@@ -23,7 +23,7 @@ namespace ModelLifecycle.Core.Policy
             if (options is null) throw new ArgumentNullException(nameof(options));
 
             var assessment = new Evaluation(deployment, catalog, options).Run();
-            if (assessment.Outcome != UpgradeOutcome.WillStopWorking)
+            if (assessment.OutcomeValue != UpgradeOutcome.WillStopWorking)
             {
                 return assessment;
             }
@@ -38,7 +38,7 @@ namespace ModelLifecycle.Core.Policy
                 }
 
                 var alternative = new Evaluation(WithOption(deployment, option), catalog, options).Run();
-                if (alternative.Outcome == UpgradeOutcome.AutoUpgradeAtRetirement || alternative.Outcome == UpgradeOutcome.AutoUpgradeScheduled)
+                if (alternative.OutcomeValue == UpgradeOutcome.AutoUpgradeAtRetirement || alternative.OutcomeValue == UpgradeOutcome.AutoUpgradeScheduled)
                 {
                     assessment.OptionWouldHelp = option;
                     var on = assessment.EffectiveDate is DateTime d ? " before " + d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : string.Empty;
@@ -439,8 +439,8 @@ namespace ModelLifecycle.Core.Policy
 
             private UpgradePolicyAssessment Finish(UpgradeOutcome outcome, Severity severity, string reason, string action)
             {
-                _a.Outcome = outcome;
-                _a.Severity = severity;
+                _a.OutcomeValue = outcome;
+                _a.SeverityValue = severity;
                 _a.Reason = reason;
                 if (string.IsNullOrEmpty(_a.RecommendedAction))
                 {

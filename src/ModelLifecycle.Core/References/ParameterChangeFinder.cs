@@ -96,13 +96,13 @@ namespace ModelLifecycle.Core.References
             foreach (var change in changes)
             {
                 var parameter = change.Parameter;
-                if (change.Change == ParameterChangeKind.New || parameter.StartsWith("(", StringComparison.Ordinal) || parameter.Length < 3)
+                if (change.ChangeValue == ParameterChangeKind.New || parameter.StartsWith("(", StringComparison.Ordinal) || parameter.Length < 3)
                 {
                     continue;
                 }
 
                 var name = Regex.Escape(parameter);
-                if (change.Change == ParameterChangeKind.MapValues && !string.IsNullOrWhiteSpace(change.From))
+                if (change.ChangeValue == ParameterChangeKind.MapValues && !string.IsNullOrWhiteSpace(change.From))
                 {
                     // The old value quoted anywhere ("512x512"), or assigned to the parameter (quality=hd, "quality": "hd").
                     var value = Regex.Escape(change.From!.Trim());

@@ -109,8 +109,8 @@ namespace ModelLifecycle.Core.Reporting
                 Model = a.Model,
                 Version = a.Version,
                 UpgradeOption = a.UpgradeOption ?? (a.EffectiveUpgradeOption is null ? null : "(unset: " + a.EffectiveUpgradeOption + ")"),
-                Outcome = a.Outcome.ToString(),
-                Severity = a.Severity,
+                Outcome = a.Outcome,
+                Severity = a.SeverityValue,
                 EventDate = date?.Date,
                 EventText = EventTextOf(a),
                 EventDateIsTentative = a.RetirementDateIsTentative && (a.EffectiveDate is null || a.EffectiveDate == a.RetirementDate),
@@ -125,7 +125,7 @@ namespace ModelLifecycle.Core.Reporting
         private static string EventTextOf(UpgradePolicyAssessment a)
         {
             var target = a.UpgradeTarget is null ? string.Empty : " to " + a.UpgradeTarget;
-            switch (a.Outcome)
+            switch (a.OutcomeValue)
             {
                 case UpgradeOutcome.AutoUpgradeScheduled:
                     return "Upgrades" + target;

@@ -92,7 +92,7 @@ namespace ModelLifecycle.Core.Tests.Catalog
                 "eastus", CatalogCloud.AzureCloud, Date("2026-11-22"));
             var merged = Embedded.WithOverlay(live);
             var a = Assess(Deployment("gpt-4o", "2024-08-06", "GlobalStandard", "OnceCurrentVersionExpired"), "2026-11-22", merged);
-            Assert.Equal(UpgradeOutcome.AutoUpgradeAtRetirement, a.Outcome);
+            Assert.Equal(UpgradeOutcome.AutoUpgradeAtRetirement, a.OutcomeValue);
             Assert.Equal(Date("2027-02-26"), a.EffectiveDate);
             Assert.Contains(a.Notes, n => n.Contains("Embedded catalog") && n.Contains("2026-03-31"));
         }

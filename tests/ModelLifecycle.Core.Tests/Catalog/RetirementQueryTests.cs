@@ -27,6 +27,18 @@ namespace ModelLifecycle.Core.Tests.Catalog
         }
 
         [Fact]
+        public void Every_date_of_a_record_is_a_UTC_day_including_the_per_type_dates()
+        {
+            // A file's dates are read without a kind; the output makes them UTC days, so JSON carries one offset.
+            var c = FromEntries("[ { \"model\": \"m\", \"version\": \"1\", \"deprecationDate\": \"2026-06-01\", \"retirementDate\": \"2027-06-01\", \"retirementByDeploymentType\": { \"Standard\": \"2027-03-01\" } } ]");
+            var r = RetirementQuery.Find(c, new RetirementFilter { AsOf = Date("2026-11-22") }).Single();
+            var dates = new[] { r.AsOf, r.DeprecationDate!.Value, r.RetirementDate!.Value }.Concat(r.RetirementByDeploymentType.Values).ToList();
+            Assert.Equal(4, dates.Count);
+            Assert.All(dates, d => Assert.Equal(DateTimeKind.Utc, d.Kind));
+            Assert.Equal(Date("2027-03-01"), r.RetirementByDeploymentType["Standard"]);
+        }
+
+        [Fact]
         public void Naming_a_model_exactly_shows_it_even_when_retired()
         {
             var r = Query(f => f.Names = new[] { "dall-e-3" }).Single();

@@ -38,7 +38,7 @@ namespace ModelLifecycle.Core.Tests.Migration
 
             var r = await rig.MigrateAsync(ToGpt41());
 
-            Assert.Equal(MigrationStatus.Succeeded, r.Status);
+            Assert.Equal(MigrationStatus.Succeeded, r.StatusValue);
             Assert.Equal(new[] { "CreateTarget=Succeeded", "VerifyTarget=Succeeded" }, Steps(r));
             Assert.Equal(1, rig.Server.Counters.Count("PUT"));
             Assert.Equal(0, rig.Server.Counters.Count("DELETE"));
@@ -98,7 +98,7 @@ namespace ModelLifecycle.Core.Tests.Migration
 
             var r = await rig.MigrateAsync(ToGpt41(), removeSource: true);
 
-            Assert.Equal(MigrationStatus.Succeeded, r.Status);
+            Assert.Equal(MigrationStatus.Succeeded, r.StatusValue);
             Assert.Equal(new[] { "CreateTarget=Succeeded", "VerifyTarget=Succeeded", "RemoveSource=Succeeded", "VerifyRemoved=Succeeded" }, Steps(r));
             Assert.Equal(1, rig.Server.Counters.Count("PUT"));
             Assert.Equal(1, rig.Server.Counters.Count("DELETE"));
@@ -120,8 +120,8 @@ namespace ModelLifecycle.Core.Tests.Migration
 
             var r = await rig.MigrateAsync(Request("chat", "gpt-4o", "2024-11-20"));
 
-            Assert.Equal(MigrationMode.InPlace, r.Mode);
-            Assert.Equal(MigrationStatus.Succeeded, r.Status);
+            Assert.Equal(MigrationMode.InPlace, r.ModeValue);
+            Assert.Equal(MigrationStatus.Succeeded, r.StatusValue);
             Assert.Equal(new[] { "ChangeModel=Succeeded", "VerifyModel=Succeeded" }, Steps(r));
             Assert.Equal(1, rig.Server.Counters.Count("PUT"));
             var expected = WithoutStamps(before)!;
@@ -139,8 +139,8 @@ namespace ModelLifecycle.Core.Tests.Migration
 
             var r = await rig.MigrateAsync(Request("ptu", "gpt-4.1", "2025-04-14"));
 
-            Assert.Equal(MigrationMode.InPlace, r.Mode);
-            Assert.Equal(MigrationStatus.Succeeded, r.Status);
+            Assert.Equal(MigrationMode.InPlace, r.ModeValue);
+            Assert.Equal(MigrationStatus.Succeeded, r.StatusValue);
             Assert.Equal(new[] { "ChangeModel=Succeeded", "VerifyModel=Succeeded" }, Steps(r));
             Assert.Equal(1, rig.Server.Counters.Count("PUT"));
             Assert.Equal("gpt-4.1", (string?)rig.Stored("ptu")!.SelectToken("properties.model.name"));
@@ -155,7 +155,7 @@ namespace ModelLifecycle.Core.Tests.Migration
 
             var r = await rig.MigrateAsync(Request("chat", "gpt-4o", "2024-11-20", capacity: 80));
 
-            Assert.Equal(MigrationStatus.Succeeded, r.Status);
+            Assert.Equal(MigrationStatus.Succeeded, r.StatusValue);
             Assert.Equal(new[] { "ChangeModel=Succeeded", "VerifyModel=Succeeded", "ChangeCapacity=Succeeded" }, Steps(r));
             var puts = handler.Sent.Where(s => s.Method == "PUT").Select(s => JObject.Parse(s.Body!)).ToList();
             Assert.Equal(2, puts.Count);
@@ -255,7 +255,7 @@ namespace ModelLifecycle.Core.Tests.Migration
             var before = rig.Stored("chat");
             var r = Assert.Single(await rig.RunAsync(plans, force: true));
 
-            Assert.Equal(MigrationStatus.Failed, r.Status);
+            Assert.Equal(MigrationStatus.Failed, r.StatusValue);
             Assert.Equal(step + "=Failed", Steps(r).Last());
             var error = Assert.Single(rig.Sink.Errors);
             Assert.Equal(code, error.ErrorId);
@@ -323,8 +323,8 @@ namespace ModelLifecycle.Core.Tests.Migration
 
             var r = await rig.MigrateAsync(ToGpt41(), removeSource);
 
-            Assert.Equal(MigrationStatus.Failed, r.Status);
-            Assert.Equal(step, r.Steps.Single(s => s.Status == MigrationStatus.Failed).Name);
+            Assert.Equal(MigrationStatus.Failed, r.StatusValue);
+            Assert.Equal(step, r.Steps.Single(s => s.StatusValue == MigrationStatus.Failed).Name);
             Assert.Equal(step, r.Steps.Last().Name);
             Assert.True(JToken.DeepEquals(WithoutStamps(before), WithoutStamps(rig.Stored("chat"))), "the source is untouched:\n" + rig.Stored("chat"));
             var error = Assert.Single(rig.Sink.Errors);
@@ -353,7 +353,7 @@ namespace ModelLifecycle.Core.Tests.Migration
 
             var r = await rig.MigrateAsync(ToGpt41(), removeSource: true);
 
-            Assert.Equal(MigrationStatus.Failed, r.Status);
+            Assert.Equal(MigrationStatus.Failed, r.StatusValue);
             Assert.Equal(new[] { "CreateTarget=Succeeded", "VerifyTarget=Failed" }, Steps(r));
             Assert.Equal("DeploymentProvisioningFailed", Assert.Single(rig.Sink.Errors).ErrorId);
             Assert.Equal(0, rig.Server.Counters.Count("DELETE"));
@@ -374,7 +374,7 @@ namespace ModelLifecycle.Core.Tests.Migration
 
             var r = await rig.MigrateAsync(Request("chat", "gpt-4o", "2024-11-20"));
 
-            Assert.Equal(MigrationStatus.Failed, r.Status);
+            Assert.Equal(MigrationStatus.Failed, r.StatusValue);
             Assert.Equal(new[] { "ChangeModel=Failed" }, Steps(r));
             Assert.Equal("ProvisioningFailed", Assert.Single(rig.Sink.Errors).ErrorId);
             Assert.True(JToken.DeepEquals(WithoutStamps(before), WithoutStamps(rig.Stored("chat"))));
@@ -391,13 +391,13 @@ namespace ModelLifecycle.Core.Tests.Migration
             rule.ToRequest = fault switch { "verify-get" => 2, "put-500" => 6, _ => 1 }; // 6: every attempt of the first run's PUT
             rig.Server.Faults.Add(rule);
             var first = await rig.MigrateAsync(ToGpt41(), removeSource);
-            Assert.Equal(MigrationStatus.Failed, first.Status);
+            Assert.Equal(MigrationStatus.Failed, first.StatusValue);
             long puts = rig.Server.Counters.Count("PUT");
             bool created = step != MigrationStepNames.CreateTarget || fault == "verify-get";
 
             var again = await rig.MigrateAsync(ToGpt41(), removeSource);
 
-            Assert.True(again.Status is MigrationStatus.Succeeded or MigrationStatus.AlreadyDone, string.Join("; ", Steps(again)) + " " + string.Join(" | ", rig.Sink.Errors.Select(e => e.Message)));
+            Assert.True(again.StatusValue is MigrationStatus.Succeeded or MigrationStatus.AlreadyDone, string.Join("; ", Steps(again)) + " " + string.Join(" | ", rig.Sink.Errors.Select(e => e.Message)));
             Assert.Equal(created ? "CreateTarget=AlreadyDone" : "CreateTarget=Succeeded", Steps(again)[0]);
             Assert.Equal(created ? puts : puts + 1, rig.Server.Counters.Count("PUT"));
             Assert.Equal("gpt-4.1", (string?)rig.Stored(Next)!.SelectToken("properties.model.name"));
@@ -409,12 +409,12 @@ namespace ModelLifecycle.Core.Tests.Migration
         public async Task A_rerun_after_a_finished_side_by_side_move_is_AlreadyDone_and_writes_nothing()
         {
             await using var rig = await MigrationRig.StartAsync();
-            Assert.Equal(MigrationStatus.Succeeded, (await rig.MigrateAsync(ToGpt41(named: false))).Status);
+            Assert.Equal(MigrationStatus.Succeeded, (await rig.MigrateAsync(ToGpt41(named: false))).StatusValue);
             rig.Server.Counters.Reset();
 
             var again = await rig.MigrateAsync(ToGpt41(named: false));
 
-            Assert.Equal(MigrationStatus.AlreadyDone, again.Status);
+            Assert.Equal(MigrationStatus.AlreadyDone, again.StatusValue);
             Assert.Equal(new[] { "CreateTarget=AlreadyDone", "VerifyTarget=Succeeded" }, Steps(again));
             Assert.Equal(0, rig.Server.Counters.Writes);
             Assert.Empty(rig.Sink.Errors);
@@ -424,15 +424,15 @@ namespace ModelLifecycle.Core.Tests.Migration
         public async Task A_rerun_after_a_move_with_RemoveSource_finds_the_source_gone_and_is_AlreadyDone()
         {
             await using var rig = await MigrationRig.StartAsync();
-            Assert.Equal(MigrationStatus.Succeeded, (await rig.MigrateAsync(ToGpt41(named: false), removeSource: true)).Status);
+            Assert.Equal(MigrationStatus.Succeeded, (await rig.MigrateAsync(ToGpt41(named: false), removeSource: true)).StatusValue);
             Assert.Null(rig.Stored("chat"));
             rig.Server.Counters.Reset();
 
             var again = await rig.MigrateAsync(ToGpt41(named: false), removeSource: true);
 
             Assert.Empty(rig.Sink.Errors);
-            Assert.Equal(MigrationStatus.AlreadyDone, again.Status);
-            Assert.Equal(MigrationMode.SideBySide, again.Mode);
+            Assert.Equal(MigrationStatus.AlreadyDone, again.StatusValue);
+            Assert.Equal(MigrationMode.SideBySide, again.ModeValue);
             Assert.Equal(new[] { "CreateTarget=AlreadyDone", "VerifyTarget=Succeeded", "RemoveSource=AlreadyDone", "VerifyRemoved=Succeeded" }, Steps(again));
             Assert.Equal(0, rig.Server.Counters.Writes);
         }
@@ -444,8 +444,8 @@ namespace ModelLifecycle.Core.Tests.Migration
 
             var r = await rig.MigrateAsync(Request("no-such", "gpt-4.1", "2025-04-14"), force: true);
 
-            Assert.Equal(MigrationStatus.Skipped, r.Status);
-            Assert.Equal(MigrationCheckStatus.Fail, r.Plan.Check(MigrationCheckNames.SourceFound)!.Status);
+            Assert.Equal(MigrationStatus.Skipped, r.StatusValue);
+            Assert.Equal(MigrationCheckStatus.Fail, r.Plan.Check(MigrationCheckNames.SourceFound)!.StatusValue);
             Assert.Equal(0, rig.Server.Counters.Writes);
         }
 
@@ -454,16 +454,16 @@ namespace ModelLifecycle.Core.Tests.Migration
         {
             await using var rig = await MigrationRig.StartAsync();
             rig.Server.Faults.Add(new FaultRule { Kind = FaultKind.LroFailed, Method = "PUT", ToRequest = 1, ErrorCode = "ProvisioningFailed", ErrorMessage = "Could not move." });
-            Assert.Equal(MigrationStatus.Failed, (await rig.MigrateAsync(Request("chat", "gpt-4o", "2024-11-20"))).Status);
+            Assert.Equal(MigrationStatus.Failed, (await rig.MigrateAsync(Request("chat", "gpt-4o", "2024-11-20"))).StatusValue);
             Assert.Equal("Failed", (string?)rig.Stored("chat")!.SelectToken("properties.provisioningState"));
 
             var warned = await rig.MigrateAsync(Request("chat", "gpt-4o", "2024-11-20"));
-            Assert.Equal(MigrationCheckStatus.Warn, warned.Plan.Check(MigrationCheckNames.SourceFound)!.Status);
-            Assert.Equal(MigrationStatus.Skipped, warned.Status);
+            Assert.Equal(MigrationCheckStatus.Warn, warned.Plan.Check(MigrationCheckNames.SourceFound)!.StatusValue);
+            Assert.Equal(MigrationStatus.Skipped, warned.StatusValue);
             Assert.Equal(1, rig.Server.Counters.Count("PUT"));
 
             var forced = await rig.MigrateAsync(Request("chat", "gpt-4o", "2024-11-20"), force: true);
-            Assert.Equal(MigrationStatus.Succeeded, forced.Status);
+            Assert.Equal(MigrationStatus.Succeeded, forced.StatusValue);
             Assert.Equal(new[] { "ChangeModel=Succeeded", "VerifyModel=Succeeded" }, Steps(forced));
             Assert.Equal(2, rig.Server.Counters.Count("PUT"));
             Assert.Equal("Succeeded", (string?)rig.Stored("chat")!.SelectToken("properties.provisioningState"));
@@ -480,14 +480,14 @@ namespace ModelLifecycle.Core.Tests.Migration
 
             var again = await rig.MigrateAsync(Request("chat", "gpt-4o", "2024-11-20", capacity: 80));
 
-            Assert.Equal(MigrationStatus.Succeeded, again.Status);
+            Assert.Equal(MigrationStatus.Succeeded, again.StatusValue);
             Assert.Equal(new[] { "ChangeModel=AlreadyDone", "VerifyModel=Succeeded", "ChangeCapacity=Succeeded" }, Steps(again));
             Assert.Equal(3, rig.Server.Counters.Count("PUT"));
             Assert.Equal(80, (int?)rig.Stored("chat")!.SelectToken("sku.capacity"));
 
             rig.Server.Counters.Reset();
             var third = await rig.MigrateAsync(Request("chat", "gpt-4o", "2024-11-20", capacity: 80));
-            Assert.Equal(MigrationStatus.AlreadyDone, third.Status);
+            Assert.Equal(MigrationStatus.AlreadyDone, third.StatusValue);
             Assert.Equal(0, rig.Server.Counters.Writes);
         }
 
@@ -529,7 +529,7 @@ namespace ModelLifecycle.Core.Tests.Migration
             }
 
             var again = await rig.MigrateAsync(ToGpt41(), removeSource: true);
-            Assert.Equal(MigrationStatus.Succeeded, again.Status);
+            Assert.Equal(MigrationStatus.Succeeded, again.StatusValue);
             Assert.Null(rig.Stored("chat"));
         }
 
@@ -558,10 +558,10 @@ namespace ModelLifecycle.Core.Tests.Migration
 
             var r = await rig.MigrateAsync(Request(name, model, version, newName: model == "gpt-4.1" ? Next : null), removeSource: model == "gpt-4.1");
 
-            Assert.Equal(MigrationStatus.Skipped, r.Status);
+            Assert.Equal(MigrationStatus.Skipped, r.StatusValue);
             Assert.Equal(0, rig.Server.Counters.Writes);
             Assert.Single(rig.Asked);
-            Assert.Equal(MigrationStatus.Skipped, r.Steps.Last().Status);
+            Assert.Equal(MigrationStatus.Skipped, r.Steps.Last().StatusValue);
             Assert.Empty(rig.Sink.Errors);
         }
 
@@ -573,7 +573,7 @@ namespace ModelLifecycle.Core.Tests.Migration
 
             var r = await rig.MigrateAsync(ToGpt41(), removeSource: true);
 
-            Assert.Equal(MigrationStatus.Skipped, r.Status);
+            Assert.Equal(MigrationStatus.Skipped, r.StatusValue);
             Assert.Equal(new[] { "CreateTarget=Succeeded", "VerifyTarget=Succeeded", "RemoveSource=Skipped" }, Steps(r));
             Assert.NotNull(rig.Stored("chat"));
             Assert.Equal(0, rig.Server.Counters.Count("DELETE"));
@@ -586,8 +586,8 @@ namespace ModelLifecycle.Core.Tests.Migration
 
             var r = await rig.MigrateAsync(Request("chat", "gpt-4.1", "2025-04-14", capacity: 200000), force: true);
 
-            Assert.Equal(MigrationCheckStatus.Fail, r.Plan.Check(MigrationCheckNames.Quota)!.Status);
-            Assert.Equal(MigrationStatus.Skipped, r.Status);
+            Assert.Equal(MigrationCheckStatus.Fail, r.Plan.Check(MigrationCheckNames.Quota)!.StatusValue);
+            Assert.Equal(MigrationStatus.Skipped, r.StatusValue);
             Assert.Equal(new[] { "Preflight=Skipped" }, Steps(r));
             Assert.Equal("MigrationCheckFailed", Assert.Single(rig.Sink.Errors).ErrorId);
             Assert.Equal(0, rig.Server.Counters.Writes);
@@ -602,13 +602,13 @@ namespace ModelLifecycle.Core.Tests.Migration
 
             var r = await rig.MigrateAsync(Request("chat", "gpt-5", "2025-08-07", newName: Next));
 
-            Assert.Equal(MigrationCheckStatus.Warn, r.Plan.Check(MigrationCheckNames.LimitedAccess)!.Status);
-            Assert.Equal(MigrationStatus.Skipped, r.Status);
+            Assert.Equal(MigrationCheckStatus.Warn, r.Plan.Check(MigrationCheckNames.LimitedAccess)!.StatusValue);
+            Assert.Equal(MigrationStatus.Skipped, r.StatusValue);
             Assert.Equal("MigrationCheckWarning", Assert.Single(rig.Sink.Errors).ErrorId);
             Assert.Equal(0, rig.Server.Counters.Writes);
 
             var forced = await rig.MigrateAsync(Request("chat", "gpt-5", "2025-08-07", newName: Next), force: true);
-            Assert.Equal(MigrationStatus.Succeeded, forced.Status);
+            Assert.Equal(MigrationStatus.Succeeded, forced.StatusValue);
             Assert.Contains(rig.Sink.Warnings, w => w.StartsWith("Going ahead with -Force", StringComparison.Ordinal));
         }
 
@@ -627,7 +627,7 @@ namespace ModelLifecycle.Core.Tests.Migration
             var results = await rig.RunAsync(plans, removeSource: true);
 
             Assert.Equal(Accounts * PerAccount, results.Count);
-            Assert.All(results, r => Assert.Equal(MigrationStatus.Succeeded, r.Status));
+            Assert.All(results, r => Assert.Equal(MigrationStatus.Succeeded, r.StatusValue));
             Assert.Empty(rig.Sink.Errors);
             Assert.DoesNotContain(rig.Sink.Verbose, v => v.Contains("RequestConflict", StringComparison.Ordinal));
             Assert.Equal(Accounts * PerAccount, rig.Server.Counters.Count("PUT"));

@@ -16,11 +16,11 @@ namespace ModelLifecycle.Core.Tests.Migration
         public void A_result_carries_the_plans_identity()
         {
             var plan = Plan(Request(Source("m", "1", name: "m-prod"), "next"), Offline());
-            var result = new MigrationResult(plan) { Status = MigrationStatus.Skipped };
+            var result = new MigrationResult(plan) { StatusValue = MigrationStatus.Skipped };
             Assert.Same(plan, result.Plan);
             Assert.Equal(("00000000-0000-0000-0000-000000000001", "rg", "acct", "westus"), (result.SubscriptionId, result.ResourceGroupName, result.AccountName, result.Location));
             Assert.Equal(("m-prod", "m", "1"), (result.SourceDeployment, result.SourceModel, result.SourceVersion));
-            Assert.Equal(("next-prod", "next", "2025-06-01", MigrationMode.SideBySide), (result.TargetDeployment, result.TargetModel, result.TargetVersion, result.Mode));
+            Assert.Equal(("next-prod", "next", "2025-06-01", MigrationMode.SideBySide), (result.TargetDeployment, result.TargetModel, result.TargetVersion, result.ModeValue));
             Assert.Equal("acct/m-prod: Skipped", result.ToString());
         }
 
@@ -49,7 +49,7 @@ namespace ModelLifecycle.Core.Tests.Migration
             var src = Source("m", "1");
             src.Model = null;
             var c = Plan(Request(src), Offline()).Check("TargetResolved")!;
-            Assert.Equal(MigrationCheckStatus.Fail, c.Status);
+            Assert.Equal(MigrationCheckStatus.Fail, c.StatusValue);
             Assert.Contains("names no model", c.Detail);
         }
 
@@ -59,7 +59,7 @@ namespace ModelLifecycle.Core.Tests.Migration
             var r = Request(Source("m", "2"), "m");
             r.TargetVersion = "2";
             var plan = Plan(r, Offline());
-            Assert.Equal(MigrationMode.InPlace, plan.Mode);
+            Assert.Equal(MigrationMode.InPlace, plan.ModeValue);
             Assert.Contains("already runs", plan.Check("TargetResolved")!.Detail);
         }
 
@@ -69,7 +69,7 @@ namespace ModelLifecycle.Core.Tests.Migration
             var src = Source("m", "1");
             src.Capacity = null;
             var c = Plan(Request(src), Live(src)).Check("Quota")!;
-            Assert.Equal(MigrationCheckStatus.Warn, c.Status);
+            Assert.Equal(MigrationCheckStatus.Warn, c.StatusValue);
             Assert.Contains("pass -Capacity", c.Detail);
         }
 

@@ -50,7 +50,7 @@ namespace ModelLifecycle.Core.Tests.Migration
             Assert.Equal("AccountNeedsAzure", e.ErrorId);
 
             var plans = await preflight.PlanAllAsync(Selection(new[] { InputItem.ForDeployment(source) }), null, d => { var r = For(d); r.Offline = true; return r; }, _ => { }, CancellationToken.None);
-            Assert.Equal(MigrationCheckStatus.Skipped, Assert.Single(plans).Check(MigrationCheckNames.Quota)!.Status);
+            Assert.Equal(MigrationCheckStatus.Skipped, Assert.Single(plans).Check(MigrationCheckNames.Quota)!.StatusValue);
         }
 
         [Fact]

@@ -39,11 +39,11 @@ namespace ModelLifecycle.Core.Tests.Migration
             Assert.True(Plan(Request(src), Live(src)).Ready);
 
             var preview = Plan(Request(src, "pre"), Offline());
-            Assert.Equal(MigrationCheckStatus.Warn, Check(preview, "TargetLifecycle").Status);
+            Assert.Equal(MigrationCheckStatus.Warn, Check(preview, "TargetLifecycle").StatusValue);
             Assert.True(preview.Ready);
 
             var p = Plan(new MigrationRequest(src, Date(AsOf)) { Capacity = 50 }, Live(src, usages: Usages(mUsed: 90, limit: 100)));
-            Assert.Equal(MigrationCheckStatus.Fail, Check(p, "Quota").Status);
+            Assert.Equal(MigrationCheckStatus.Fail, Check(p, "Quota").StatusValue);
             Assert.False(p.Ready);
         }
 
@@ -69,7 +69,7 @@ namespace ModelLifecycle.Core.Tests.Migration
         {
             var src = Source("m", "1");
             var c = Check(Plan(Request(src), Live(src)), "SourceFound");
-            Assert.Equal(MigrationCheckStatus.Pass, c.Status);
+            Assert.Equal(MigrationCheckStatus.Pass, c.StatusValue);
             Assert.Contains("m 1", c.Detail);
         }
 
@@ -80,7 +80,7 @@ namespace ModelLifecycle.Core.Tests.Migration
             var ctx = Live(src);
             ctx.AccountDeployments = new[] { Other("another", "m", "1") };
             var c = Check(Plan(Request(src), ctx), "SourceFound");
-            Assert.Equal(MigrationCheckStatus.Fail, c.Status);
+            Assert.Equal(MigrationCheckStatus.Fail, c.StatusValue);
             Assert.Contains("no deployment 'dep'", c.Detail);
         }
 
@@ -92,13 +92,13 @@ namespace ModelLifecycle.Core.Tests.Migration
             ctx.AccountDeployments = new[] { Other("next-prod", "next", "2025-06-01") };
             var plan = Plan(Request(src, "next"), ctx);
             var c = Check(plan, "SourceFound");
-            Assert.Equal(MigrationCheckStatus.Pass, c.Status);
+            Assert.Equal(MigrationCheckStatus.Pass, c.StatusValue);
             Assert.Contains("previous run finished", c.Detail);
             Assert.Equal("next-prod", plan.TargetDeployment);
 
             // Gone, with nothing of the target in its place: still a failure.
             ctx.AccountDeployments = new[] { Other("next-prod", "whisper", "001") };
-            Assert.Equal(MigrationCheckStatus.Fail, Check(Plan(Request(src, "next"), ctx), "SourceFound").Status);
+            Assert.Equal(MigrationCheckStatus.Fail, Check(Plan(Request(src, "next"), ctx), "SourceFound").StatusValue);
         }
 
         [Theory]
@@ -112,7 +112,7 @@ namespace ModelLifecycle.Core.Tests.Migration
             ctx.AccountDeployments = new[] { Other("dep", "m", "1", state) };
             var plan = Plan(Request(src), ctx);
             var c = Check(plan, "SourceFound");
-            Assert.Equal(MigrationCheckStatus.Fail, c.Status);
+            Assert.Equal(MigrationCheckStatus.Fail, c.StatusValue);
             Assert.Contains("provisioningState " + state, c.Detail);
             Assert.False(plan.Ready);
         }
@@ -128,12 +128,12 @@ namespace ModelLifecycle.Core.Tests.Migration
             foreach (var name in new[] { "SourceFound", "TargetOffered", "Quota", "NameAvailable" })
             {
                 var c = Check(plan, name);
-                Assert.Equal(MigrationCheckStatus.Skipped, c.Status);
+                Assert.Equal(MigrationCheckStatus.Skipped, c.StatusValue);
                 Assert.Contains("offline", c.Detail);
             }
 
-            Assert.Equal(MigrationCheckStatus.Pass, Check(plan, "TargetResolved").Status);
-            Assert.Equal(MigrationCheckStatus.Pass, Check(plan, "TargetLifecycle").Status);
+            Assert.Equal(MigrationCheckStatus.Pass, Check(plan, "TargetResolved").StatusValue);
+            Assert.Equal(MigrationCheckStatus.Pass, Check(plan, "TargetLifecycle").StatusValue);
             Assert.True(plan.Ready);
         }
 
@@ -147,7 +147,7 @@ namespace ModelLifecycle.Core.Tests.Migration
             Assert.Equal("m", plan.TargetModel);
             Assert.Equal("2", plan.TargetVersion);
             Assert.Contains("upgrade target", plan.TargetReason);
-            Assert.Equal(MigrationCheckStatus.Pass, Check(plan, "TargetResolved").Status);
+            Assert.Equal(MigrationCheckStatus.Pass, Check(plan, "TargetResolved").StatusValue);
         }
 
         [Fact]
@@ -180,7 +180,7 @@ namespace ModelLifecycle.Core.Tests.Migration
             Assert.Equal("last", plan.TargetModel);
             Assert.Contains("best there is", plan.TargetReason);
             var c = Check(plan, "TargetLifecycle");
-            Assert.Equal(MigrationCheckStatus.Warn, c.Status);
+            Assert.Equal(MigrationCheckStatus.Warn, c.StatusValue);
             Assert.Contains("retires on 2026-12-15, in 44 days", c.Detail);
         }
 
@@ -192,12 +192,12 @@ namespace ModelLifecycle.Core.Tests.Migration
         {
             var plan = Plan(Request(Source(model, "1")), Offline());
             var c = Check(plan, "TargetResolved");
-            Assert.Equal(MigrationCheckStatus.Fail, c.Status);
+            Assert.Equal(MigrationCheckStatus.Fail, c.StatusValue);
             Assert.Contains("Pass -TargetModel", c.Detail);
             Assert.Contains(why, c.Detail);
             Assert.Null(plan.TargetModel);
             Assert.False(plan.Ready);
-            Assert.All(new[] { "TargetOffered", "TargetLifecycle", "Quota", "NameAvailable", "LimitedAccess" }, n => Assert.Equal(MigrationCheckStatus.Skipped, Check(plan, n).Status));
+            Assert.All(new[] { "TargetOffered", "TargetLifecycle", "Quota", "NameAvailable", "LimitedAccess" }, n => Assert.Equal(MigrationCheckStatus.Skipped, Check(plan, n).StatusValue));
         }
 
         [Fact]
@@ -214,7 +214,7 @@ namespace ModelLifecycle.Core.Tests.Migration
             var plan = Plan(Request(Source("m", "1"), "brand-new"), Offline());
             Assert.Null(plan.TargetVersion);
             var c = Check(plan, "TargetResolved");
-            Assert.Equal(MigrationCheckStatus.Warn, c.Status);
+            Assert.Equal(MigrationCheckStatus.Warn, c.StatusValue);
             Assert.Contains("-TargetVersion", c.Detail);
         }
 
@@ -226,9 +226,9 @@ namespace ModelLifecycle.Core.Tests.Migration
             Assert.Equal("gpt-image-1.5", plan.TargetModel);
             Assert.Equal("2025-12-16", plan.TargetVersion);
             Assert.Contains("gpt-image-1 retired on 2026-10-23", plan.TargetReason);
-            Assert.Equal(MigrationMode.SideBySide, plan.Mode);
-            Assert.Equal(MigrationCheckStatus.Warn, Check(plan, "TargetLifecycle").Status); // retires 2026-12-16
-            Assert.Equal(MigrationCheckStatus.Warn, Check(plan, "LimitedAccess").Status);
+            Assert.Equal(MigrationMode.SideBySide, plan.ModeValue);
+            Assert.Equal(MigrationCheckStatus.Warn, Check(plan, "TargetLifecycle").StatusValue); // retires 2026-12-16
+            Assert.Equal(MigrationCheckStatus.Warn, Check(plan, "LimitedAccess").StatusValue);
             Assert.Contains(plan.ParameterChanges, c => c.Parameter == "size" && c.From == "1792x1024" && c.To == "1536x1024");
         }
 
@@ -273,9 +273,9 @@ namespace ModelLifecycle.Core.Tests.Migration
         {
             var src = Source("m", "1");
             var plan = Plan(Request(src), Live(src));
-            Assert.Equal(MigrationMode.InPlace, plan.Mode);
+            Assert.Equal(MigrationMode.InPlace, plan.ModeValue);
             Assert.Equal("dep", plan.TargetDeployment);
-            Assert.Equal(MigrationCheckStatus.Pass, Check(plan, "ModeAllowed").Status);
+            Assert.Equal(MigrationCheckStatus.Pass, Check(plan, "ModeAllowed").StatusValue);
             Assert.Contains("Auto chose InPlace", Check(plan, "ModeAllowed").Detail);
         }
 
@@ -288,9 +288,9 @@ namespace ModelLifecycle.Core.Tests.Migration
         public void Auto_another_model_is_SideBySide(string sku)
         {
             var plan = Plan(Request(Source("m", "1", sku), "next"), Offline());
-            Assert.Equal(MigrationMode.SideBySide, plan.Mode);
+            Assert.Equal(MigrationMode.SideBySide, plan.ModeValue);
             Assert.NotEqual("dep", plan.TargetDeployment);
-            Assert.Equal(MigrationCheckStatus.Pass, Check(plan, "ModeAllowed").Status);
+            Assert.Equal(MigrationCheckStatus.Pass, Check(plan, "ModeAllowed").StatusValue);
         }
 
         [Theory]
@@ -301,10 +301,10 @@ namespace ModelLifecycle.Core.Tests.Migration
         public void Auto_another_model_on_a_provisioned_type_changes_in_place(string sku)
         {
             var plan = Plan(Request(Source("m", "1", sku), "next"), Offline());
-            Assert.Equal(MigrationMode.InPlace, plan.Mode);
+            Assert.Equal(MigrationMode.InPlace, plan.ModeValue);
             Assert.Equal("dep", plan.TargetDeployment);
             var c = Check(plan, "ModeAllowed");
-            Assert.Equal(MigrationCheckStatus.Pass, c.Status);
+            Assert.Equal(MigrationCheckStatus.Pass, c.StatusValue);
             Assert.Contains("20-30 minutes", c.Detail);
         }
 
@@ -313,7 +313,7 @@ namespace ModelLifecycle.Core.Tests.Migration
         {
             var plan = Plan(Request(Source("m", "1"), "next", MigrationMode.InPlace), Offline());
             var c = Check(plan, "ModeAllowed");
-            Assert.Equal(MigrationCheckStatus.Fail, c.Status);
+            Assert.Equal(MigrationCheckStatus.Fail, c.StatusValue);
             Assert.Contains("CannotChangeDeploymentModel", c.Detail);
             Assert.False(plan.Ready);
         }
@@ -328,7 +328,7 @@ namespace ModelLifecycle.Core.Tests.Migration
             var r2 = Request(Source("m", "1"), null, MigrationMode.InPlace);
             r2.SkuName = "GlobalStandard";
             var c = Check(Plan(r2, Offline()), "ModeAllowed");
-            Assert.Equal(MigrationCheckStatus.Fail, c.Status);
+            Assert.Equal(MigrationCheckStatus.Fail, c.StatusValue);
             Assert.Contains("keeps the deployment type Standard", c.Detail);
         }
 
@@ -345,9 +345,9 @@ namespace ModelLifecycle.Core.Tests.Migration
         {
             var src = Source("m", "1");
             var plan = Plan(Request(src, null, MigrationMode.SideBySide), Live(src));
-            Assert.Equal(MigrationMode.SideBySide, plan.Mode);
+            Assert.Equal(MigrationMode.SideBySide, plan.ModeValue);
             Assert.Equal("dep-2", plan.TargetDeployment);
-            Assert.Equal(MigrationCheckStatus.Pass, Check(plan, "NameAvailable").Status);
+            Assert.Equal(MigrationCheckStatus.Pass, Check(plan, "NameAvailable").StatusValue);
         }
 
         // ---- TargetOffered ----
@@ -357,7 +357,7 @@ namespace ModelLifecycle.Core.Tests.Migration
         {
             var src = Source("m", "1");
             var c = Check(Plan(Request(src), Live(src)), "TargetOffered");
-            Assert.Equal(MigrationCheckStatus.Pass, c.Status);
+            Assert.Equal(MigrationCheckStatus.Pass, c.StatusValue);
             Assert.Contains("OpenAI.Standard.m", c.Detail);
         }
 
@@ -365,7 +365,7 @@ namespace ModelLifecycle.Core.Tests.Migration
         public void TargetOffered_matches_the_apis_Provisioned_to_ProvisionedManaged()
         {
             var src = Source("m", "1", "ProvisionedManaged", 100);
-            Assert.Equal(MigrationCheckStatus.Pass, Check(Plan(Request(src), Live(src)), "TargetOffered").Status);
+            Assert.Equal(MigrationCheckStatus.Pass, Check(Plan(Request(src), Live(src)), "TargetOffered").StatusValue);
         }
 
         [Fact]
@@ -373,7 +373,7 @@ namespace ModelLifecycle.Core.Tests.Migration
         {
             var src = Source("m", "1");
             var c = Check(Plan(Request(src, "later"), Live(src)), "TargetOffered");
-            Assert.Equal(MigrationCheckStatus.Fail, c.Status);
+            Assert.Equal(MigrationCheckStatus.Fail, c.StatusValue);
             Assert.Contains("does not list later", c.Detail);
         }
 
@@ -384,7 +384,7 @@ namespace ModelLifecycle.Core.Tests.Migration
             var r = Request(src, "next");
             r.TargetVersion = "2024-01-01";
             var c = Check(Plan(r, Live(src)), "TargetOffered");
-            Assert.Equal(MigrationCheckStatus.Fail, c.Status);
+            Assert.Equal(MigrationCheckStatus.Fail, c.StatusValue);
             Assert.Contains("2025-01-01, 2025-06-01, 2025-09-01", c.Detail);
         }
 
@@ -396,9 +396,9 @@ namespace ModelLifecycle.Core.Tests.Migration
             r.TargetVersion = "2025-01-01";
             var plan = Plan(r, Live(src));
             var c = Check(plan, "TargetOffered");
-            Assert.Equal(MigrationCheckStatus.Fail, c.Status);
+            Assert.Equal(MigrationCheckStatus.Fail, c.StatusValue);
             Assert.Contains("with Standard, GlobalStandard, not DataZoneStandard", c.Detail);
-            Assert.Equal(MigrationCheckStatus.Skipped, Check(plan, "Quota").Status);
+            Assert.Equal(MigrationCheckStatus.Skipped, Check(plan, "Quota").StatusValue);
         }
 
         // ---- TargetLifecycle ----
@@ -407,7 +407,7 @@ namespace ModelLifecycle.Core.Tests.Migration
         public void TargetLifecycle_passes_for_a_GA_target_and_gives_its_date()
         {
             var c = Check(Plan(Request(Source("m", "1"), "later"), Offline()), "TargetLifecycle");
-            Assert.Equal(MigrationCheckStatus.Pass, c.Status);
+            Assert.Equal(MigrationCheckStatus.Pass, c.StatusValue);
             Assert.Contains("retires on 2029-01-01", c.Detail);
         }
 
@@ -416,7 +416,7 @@ namespace ModelLifecycle.Core.Tests.Migration
         {
             var plan = Plan(Request(Source("m", "1"), "dead"), Offline());
             var c = Check(plan, "TargetLifecycle");
-            Assert.Equal(MigrationCheckStatus.Fail, c.Status);
+            Assert.Equal(MigrationCheckStatus.Fail, c.StatusValue);
             Assert.Contains("retired on 2026-01-01", c.Detail);
             Assert.False(plan.Ready);
         }
@@ -429,7 +429,7 @@ namespace ModelLifecycle.Core.Tests.Migration
             models.Add(Model("later", "1", true, ("Standard", "OpenAI.Standard.later")));
             models.Last()["model"]!["lifecycleStatus"] = "Deprecated"; // the API's word for retired
             var c = Check(Plan(Request(src, "later"), Live(src, models: models)), "TargetLifecycle");
-            Assert.Equal(MigrationCheckStatus.Fail, c.Status);
+            Assert.Equal(MigrationCheckStatus.Fail, c.StatusValue);
         }
 
         [Theory]
@@ -440,7 +440,7 @@ namespace ModelLifecycle.Core.Tests.Migration
         public void TargetLifecycle_warns(string target, string detail)
         {
             var c = Check(Plan(Request(Source("m", "1"), target), Offline()), "TargetLifecycle");
-            Assert.Equal(MigrationCheckStatus.Warn, c.Status);
+            Assert.Equal(MigrationCheckStatus.Warn, c.StatusValue);
             Assert.Contains(detail, c.Detail);
         }
 
@@ -453,11 +453,11 @@ namespace ModelLifecycle.Core.Tests.Migration
             var r = Request(src, "next");
             r.TargetVersion = "2025-06-01";
             var pass = Check(Plan(r, Live(src, usages: Usages(nextUsed: 80))), "Quota");
-            Assert.Equal(MigrationCheckStatus.Pass, pass.Status);
+            Assert.Equal(MigrationCheckStatus.Pass, pass.StatusValue);
             Assert.Contains("OpenAI.Standard.next: 80 in use + 20 for the target = 100 of a limit of 100", pass.Detail);
 
             var fail = Check(Plan(r, Live(src, usages: Usages(nextUsed: 81))), "Quota");
-            Assert.Equal(MigrationCheckStatus.Fail, fail.Status);
+            Assert.Equal(MigrationCheckStatus.Fail, fail.StatusValue);
             Assert.Contains("= 101 of a limit of 100: 1 over", fail.Detail);
             Assert.Contains("at most 19", fail.Detail);
             Assert.Contains("https://aka.ms/oai/quotaincrease", fail.Detail);
@@ -471,10 +471,10 @@ namespace ModelLifecycle.Core.Tests.Migration
             r.Capacity = 30;
             // 100 in use (the source's 20 among them): 100 - 20 + 30 = 110 > 100 fails; 90 - 20 + 30 = 100 passes.
             var fail = Check(Plan(r, Live(src, usages: Usages(mUsed: 100))), "Quota");
-            Assert.Equal(MigrationCheckStatus.Fail, fail.Status);
+            Assert.Equal(MigrationCheckStatus.Fail, fail.StatusValue);
             Assert.Contains("100 in use + 30 for the target - 20 the source frees = 110", fail.Detail);
             var pass = Check(Plan(r, Live(src, usages: Usages(mUsed: 90))), "Quota");
-            Assert.Equal(MigrationCheckStatus.Pass, pass.Status);
+            Assert.Equal(MigrationCheckStatus.Pass, pass.StatusValue);
         }
 
         [Fact]
@@ -489,8 +489,8 @@ namespace ModelLifecycle.Core.Tests.Migration
             var usages = Usages(nextUsed: 90);
             usages.Add(Usage("OpenAI.Standard.next-new", 90, 100));
             var c = Check(Plan(r, Live(src, models: models, usages: usages)), "Quota");
-            Assert.Equal(MigrationMode.InPlace, Plan(r, Live(src, models: models, usages: usages)).Mode);
-            Assert.Equal(MigrationCheckStatus.Fail, c.Status);
+            Assert.Equal(MigrationMode.InPlace, Plan(r, Live(src, models: models, usages: usages)).ModeValue);
+            Assert.Equal(MigrationCheckStatus.Fail, c.StatusValue);
             Assert.Contains("counts against OpenAI.Standard.next, so it frees nothing here", c.Detail);
             Assert.Contains("= 110", c.Detail);
         }
@@ -502,9 +502,9 @@ namespace ModelLifecycle.Core.Tests.Migration
             var r = Request(src, "m");
             r.TargetVersion = "2";
             var plan = Plan(r, Live(src, usages: Usages()));
-            Assert.Equal(MigrationMode.InPlace, plan.Mode);
+            Assert.Equal(MigrationMode.InPlace, plan.ModeValue);
             var c = Check(plan, "Quota");
-            Assert.Equal(MigrationCheckStatus.Pass, c.Status);
+            Assert.Equal(MigrationCheckStatus.Pass, c.StatusValue);
             Assert.Contains("OpenAI.Provisioned.Class1: 100 in use + 100 for the target - 100 the source frees = 100 of a limit of 300", c.Detail);
         }
 
@@ -515,7 +515,7 @@ namespace ModelLifecycle.Core.Tests.Migration
             var usages = Usages();
             usages.RemoveAll(u => (string?)u["name"]!["value"] == "OpenAI.Standard.m");
             var c = Check(Plan(Request(src), Live(src, usages: usages)), "Quota");
-            Assert.Equal(MigrationCheckStatus.Warn, c.Status);
+            Assert.Equal(MigrationCheckStatus.Warn, c.StatusValue);
             Assert.Contains("no row for OpenAI.Standard.m", c.Detail);
         }
 
@@ -526,7 +526,7 @@ namespace ModelLifecycle.Core.Tests.Migration
             var ctx = Live(src);
             ctx.Usages = null;
             var c = Check(Plan(Request(src), ctx), "Quota");
-            Assert.Equal(MigrationCheckStatus.Skipped, c.Status);
+            Assert.Equal(MigrationCheckStatus.Skipped, c.StatusValue);
             Assert.Contains("not read from Azure", c.Detail);
         }
 
@@ -539,7 +539,7 @@ namespace ModelLifecycle.Core.Tests.Migration
             var r = Request(src, "next");
             var plan = Plan(r, Live(src));
             Assert.Equal("next-prod", plan.TargetDeployment);
-            Assert.Equal(MigrationCheckStatus.Pass, Check(plan, "NameAvailable").Status);
+            Assert.Equal(MigrationCheckStatus.Pass, Check(plan, "NameAvailable").StatusValue);
         }
 
         [Fact]
@@ -548,7 +548,7 @@ namespace ModelLifecycle.Core.Tests.Migration
             var src = Source("m", "1", name: "m-prod");
             var plan = Plan(Request(src, "next"), Live(src, others: new[] { Other("next-prod", "whisper", "001"), Other("NEXT-PROD-2", "whisper", "001") }));
             Assert.Equal("next-prod-3", plan.TargetDeployment);
-            Assert.Equal(MigrationCheckStatus.Pass, Check(plan, "NameAvailable").Status);
+            Assert.Equal(MigrationCheckStatus.Pass, Check(plan, "NameAvailable").StatusValue);
         }
 
         [Fact]
@@ -558,7 +558,7 @@ namespace ModelLifecycle.Core.Tests.Migration
             var plan = Plan(Request(src, "next"), Live(src, others: Other("next-prod", "next", "2025-06-01")));
             Assert.Equal("next-prod", plan.TargetDeployment);
             var c = Check(plan, "NameAvailable");
-            Assert.Equal(MigrationCheckStatus.Pass, c.Status);
+            Assert.Equal(MigrationCheckStatus.Pass, c.StatusValue);
             Assert.Contains("resumes", c.Detail);
         }
 
@@ -569,7 +569,7 @@ namespace ModelLifecycle.Core.Tests.Migration
             var r = Request(src, "next");
             r.NewDeploymentName = "busy";
             var c = Check(Plan(r, Live(src, others: Other("busy", "whisper", "001"))), "NameAvailable");
-            Assert.Equal(MigrationCheckStatus.Fail, c.Status);
+            Assert.Equal(MigrationCheckStatus.Fail, c.StatusValue);
             Assert.Contains("already has a deployment 'busy'", c.Detail);
         }
 
@@ -582,7 +582,7 @@ namespace ModelLifecycle.Core.Tests.Migration
             var r = Request(Source("m", "1"), "next");
             r.NewDeploymentName = name;
             var c = Check(Plan(r, Offline()), "NameAvailable");
-            Assert.Equal(MigrationCheckStatus.Fail, c.Status);
+            Assert.Equal(MigrationCheckStatus.Fail, c.StatusValue);
             Assert.Contains(detail, c.Detail);
         }
 
@@ -600,7 +600,7 @@ namespace ModelLifecycle.Core.Tests.Migration
             var plan = Plan(Request(Source("m", "1"), "next"), Offline());
             Assert.Equal("dep-next", plan.TargetDeployment);
             var c = Check(plan, "NameAvailable");
-            Assert.Equal(MigrationCheckStatus.Skipped, c.Status);
+            Assert.Equal(MigrationCheckStatus.Skipped, c.StatusValue);
             Assert.Contains("is valid for ARM", c.Detail);
         }
 
@@ -609,7 +609,7 @@ namespace ModelLifecycle.Core.Tests.Migration
         {
             var src = Source("m", "1");
             var c = Check(Plan(Request(src), Live(src)), "NameAvailable");
-            Assert.Equal(MigrationCheckStatus.Pass, c.Status);
+            Assert.Equal(MigrationCheckStatus.Pass, c.StatusValue);
             Assert.Contains("keeps the name 'dep'", c.Detail);
         }
 
@@ -620,7 +620,7 @@ namespace ModelLifecycle.Core.Tests.Migration
         {
             var plan = Plan(Request(Source("m", "1"), "gpt-image-1.5"), Offline());
             var c = Check(plan, "LimitedAccess");
-            Assert.Equal(MigrationCheckStatus.Warn, c.Status);
+            Assert.Equal(MigrationCheckStatus.Warn, c.StatusValue);
             Assert.Contains("SpecialFeatureOrQuotaIdRequired", c.Detail);
             Assert.Contains("https://learn.microsoft.com/", c.Detail);
         }
@@ -628,9 +628,9 @@ namespace ModelLifecycle.Core.Tests.Migration
         [Fact]
         public void LimitedAccess_passes_for_other_models_and_for_a_version_change_of_the_same_model()
         {
-            Assert.Equal(MigrationCheckStatus.Pass, Check(Plan(Request(Source("m", "1"), "next"), Offline()), "LimitedAccess").Status);
+            Assert.Equal(MigrationCheckStatus.Pass, Check(Plan(Request(Source("m", "1"), "next"), Offline()), "LimitedAccess").StatusValue);
             var same = Check(Plan(Request(Source("gpt-image-1.5", "2025-04-15"), "gpt-image-1.5"), Offline()), "LimitedAccess");
-            Assert.Equal(MigrationCheckStatus.Pass, same.Status);
+            Assert.Equal(MigrationCheckStatus.Pass, same.StatusValue);
             Assert.Contains("already deploys it", same.Detail);
         }
 

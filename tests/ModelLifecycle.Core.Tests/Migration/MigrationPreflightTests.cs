@@ -48,13 +48,13 @@ namespace ModelLifecycle.Core.Tests.Migration
             Assert.Equal("eastus", plan.Location);
             Assert.Equal("2025-11-13", plan.TargetVersion);
             Assert.Contains("eastus's default version of gpt-5.1 for GlobalStandard", plan.TargetReason);
-            Assert.Equal(MigrationMode.SideBySide, plan.Mode);
+            Assert.Equal(MigrationMode.SideBySide, plan.ModeValue);
             Assert.Equal("chat-gpt-5.1-2", plan.TargetDeployment); // chat-gpt-5.1 runs whisper
-            Assert.Equal(MigrationCheckStatus.Pass, plan.Check("SourceFound")!.Status);
-            Assert.Equal(MigrationCheckStatus.Pass, plan.Check("TargetOffered")!.Status);
-            Assert.Equal(MigrationCheckStatus.Pass, plan.Check("NameAvailable")!.Status);
+            Assert.Equal(MigrationCheckStatus.Pass, plan.Check("SourceFound")!.StatusValue);
+            Assert.Equal(MigrationCheckStatus.Pass, plan.Check("TargetOffered")!.StatusValue);
+            Assert.Equal(MigrationCheckStatus.Pass, plan.Check("NameAvailable")!.StatusValue);
             var quota = plan.Check("Quota")!;
-            Assert.Equal(MigrationCheckStatus.Fail, quota.Status);
+            Assert.Equal(MigrationCheckStatus.Fail, quota.StatusValue);
             Assert.Contains("OpenAI.GlobalStandard.gpt-5.1: 401 in use + 50 for the target = 451 of a limit of 450: 1 over", quota.Detail);
             Assert.False(plan.Ready);
         }

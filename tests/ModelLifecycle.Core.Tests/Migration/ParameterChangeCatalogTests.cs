@@ -17,11 +17,11 @@ namespace ModelLifecycle.Core.Tests.Migration
         public void Dalle2_to_gpt_image_1_mini_is_the_quick_fix()
         {
             var size = One("dall-e-2", "gpt-image-1-mini", "size", "512x512");
-            Assert.Equal(ParameterChangeKind.MapValues, size.Change);
+            Assert.Equal(ParameterChangeKind.MapValues, size.ChangeValue);
             Assert.Equal("1024x1024", size.To);
 
             var format = One("dall-e-2", "gpt-image-1-mini", "response_format");
-            Assert.Equal(ParameterChangeKind.Remove, format.Change);
+            Assert.Equal(ParameterChangeKind.Remove, format.ChangeValue);
             Assert.Equal("url", format.From);
             Assert.Equal("b64_json", format.To);
             Assert.Contains("base64", format.Detail);
@@ -37,9 +37,9 @@ namespace ModelLifecycle.Core.Tests.Migration
             Assert.Equal("1536x1024", One("dall-e-3", "gpt-image-1", "size", "1792x1024").To);
             Assert.Equal("1024x1536", One("dall-e-3", "gpt-image-1.5", "size", "1024x1792").To);
             Assert.DoesNotContain(Data.Lookup("dall-e-3", "gpt-image-1"), c => c.From == "512x512");
-            Assert.Equal(ParameterChangeKind.Remove, One("dall-e-3", "gpt-image-1", "style").Change);
-            Assert.Equal(ParameterChangeKind.Check, One("dall-e-3", "gpt-image-1", "n").Change);
-            Assert.Equal(ParameterChangeKind.New, One("dall-e-3", "gpt-image-1", "output_format").Change);
+            Assert.Equal(ParameterChangeKind.Remove, One("dall-e-3", "gpt-image-1", "style").ChangeValue);
+            Assert.Equal(ParameterChangeKind.Check, One("dall-e-3", "gpt-image-1", "n").ChangeValue);
+            Assert.Equal(ParameterChangeKind.New, One("dall-e-3", "gpt-image-1", "output_format").ChangeValue);
             // The older "dalle-3" spelling is the same model.
             Assert.Equal(Data.Lookup("dall-e-3", "gpt-image-1").Count, Data.Lookup("dalle-3", "gpt-image-1").Count);
         }
@@ -49,16 +49,16 @@ namespace ModelLifecycle.Core.Tests.Migration
         {
             var changes = Data.Lookup("gpt-4o", "o4-mini");
             var rename = Assert.Single(changes, c => c.Api == "chat.completions" && c.Parameter == "max_tokens");
-            Assert.Equal(ParameterChangeKind.Rename, rename.Change);
+            Assert.Equal(ParameterChangeKind.Rename, rename.ChangeValue);
             Assert.Equal("max_completion_tokens", rename.To);
             Assert.Equal("max_output_tokens", Assert.Single(changes, c => c.Api == "responses" && c.Parameter == "max_tokens").To);
-            Assert.Equal(ParameterChangeKind.Remove, Assert.Single(changes, c => c.Parameter == "temperature").Change);
+            Assert.Equal(ParameterChangeKind.Remove, Assert.Single(changes, c => c.Parameter == "temperature").ChangeValue);
             foreach (var p in new[] { "top_p", "presence_penalty", "frequency_penalty", "logprobs", "top_logprobs", "logit_bias" })
             {
-                Assert.Equal(ParameterChangeKind.Remove, Assert.Single(changes, c => c.Parameter == p).Change);
+                Assert.Equal(ParameterChangeKind.Remove, Assert.Single(changes, c => c.Parameter == p).ChangeValue);
             }
 
-            Assert.Equal(ParameterChangeKind.New, Assert.Single(changes, c => c.Parameter == "reasoning_effort").Change);
+            Assert.Equal(ParameterChangeKind.New, Assert.Single(changes, c => c.Parameter == "reasoning_effort").ChangeValue);
             Assert.DoesNotContain(changes, c => c.Parameter == "(endpoint)");
         }
 
@@ -71,7 +71,7 @@ namespace ModelLifecycle.Core.Tests.Migration
         {
             var changes = Data.Lookup(source, target);
             var endpoint = Assert.Single(changes, c => c.Parameter == "(endpoint)");
-            Assert.Equal(ParameterChangeKind.Check, endpoint.Change);
+            Assert.Equal(ParameterChangeKind.Check, endpoint.ChangeValue);
             Assert.Equal("responses", endpoint.To);
             Assert.Contains(changes, c => c.Parameter == "max_tokens");
         }
@@ -87,8 +87,8 @@ namespace ModelLifecycle.Core.Tests.Migration
         public void Ada_to_text_embedding_3_adds_dimensions_and_says_to_re_embed()
         {
             var changes = Data.Lookup("text-embedding-ada-002", "text-embedding-3-large");
-            Assert.Equal(ParameterChangeKind.New, Assert.Single(changes, c => c.Parameter == "dimensions").Change);
-            var vectors = Assert.Single(changes, c => c.Change == ParameterChangeKind.Check);
+            Assert.Equal(ParameterChangeKind.New, Assert.Single(changes, c => c.Parameter == "dimensions").ChangeValue);
+            var vectors = Assert.Single(changes, c => c.ChangeValue == ParameterChangeKind.Check);
             Assert.Contains("re-embed", vectors.Detail);
             Assert.All(changes, c => Assert.Equal("embeddings", c.Api));
         }

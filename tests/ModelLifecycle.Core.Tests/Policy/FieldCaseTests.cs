@@ -12,8 +12,8 @@ namespace ModelLifecycle.Core.Tests.Policy
         public void Dalle3_set_to_OnceNewDefault_is_not_auto_upgraded_and_stopped_working()
         {
             var a = Assess(Deployment("dall-e-3", "3.0", "Standard", "OnceNewDefaultVersionAvailable"), "2026-11-22");
-            Assert.Equal(UpgradeOutcome.Retired, a.Outcome);
-            Assert.Equal(Severity.Critical, a.Severity);
+            Assert.Equal(UpgradeOutcome.Retired, a.OutcomeValue);
+            Assert.Equal(Severity.Critical, a.SeverityValue);
             Assert.Null(a.UpgradeTarget);
             // gpt-image-1 itself retired on 2026-10-23, so the advice names only gpt-image-1.5.
             Assert.Contains("Migrate now to gpt-image-1.5,", a.RecommendedAction);
@@ -26,8 +26,8 @@ namespace ModelLifecycle.Core.Tests.Policy
         public void Dalle3_before_its_date_will_stop_working_and_points_at_the_replacement()
         {
             var a = Assess(Deployment("dall-e-3", "3.0", "Standard", "OnceNewDefaultVersionAvailable"), "2026-02-01");
-            Assert.Equal(UpgradeOutcome.WillStopWorking, a.Outcome);
-            Assert.Equal(Severity.Warning, a.Severity);
+            Assert.Equal(UpgradeOutcome.WillStopWorking, a.OutcomeValue);
+            Assert.Equal(Severity.Warning, a.SeverityValue);
             Assert.Equal(31, a.DaysUntilRetirement);
             Assert.Contains("No upgrade target is recorded", a.Reason);
             Assert.Contains("Migrate before 2026-03-04 to gpt-image-1 or gpt-image-1.5", a.RecommendedAction);
@@ -37,14 +37,14 @@ namespace ModelLifecycle.Core.Tests.Policy
         public void Gpt4o_Standard_with_no_policy_auto_upgrades_to_gpt51_at_retirement_then_is_retired()
         {
             var before = Assess(Deployment("gpt-4o", "2024-08-06", "Standard", null), "2026-01-15");
-            Assert.Equal(UpgradeOutcome.AutoUpgradeAtRetirement, before.Outcome);
+            Assert.Equal(UpgradeOutcome.AutoUpgradeAtRetirement, before.OutcomeValue);
             Assert.Equal("gpt-5.1", before.UpgradeTarget!.Model);
             Assert.Equal(Date("2026-03-31"), before.EffectiveDate);
-            Assert.Equal(Severity.Warning, before.Severity);
+            Assert.Equal(Severity.Warning, before.SeverityValue);
             Assert.Contains("2026-03-09", before.Reason);
 
             var after = Assess(Deployment("gpt-4o", "2024-08-06", "Standard", null), "2026-11-22");
-            Assert.Equal(UpgradeOutcome.Retired, after.Outcome);
+            Assert.Equal(UpgradeOutcome.Retired, after.OutcomeValue);
             Assert.Contains("due to be upgraded to gpt-5.1", after.Reason);
         }
 
@@ -52,17 +52,17 @@ namespace ModelLifecycle.Core.Tests.Policy
         public void Gpt4o_ProvisionedManaged_will_stop_working_on_the_later_date()
         {
             var a = Assess(Deployment("gpt-4o", "2024-08-06", "ProvisionedManaged", "OnceNewDefaultVersionAvailable"), "2026-08-01");
-            Assert.Equal(UpgradeOutcome.WillStopWorking, a.Outcome);
+            Assert.Equal(UpgradeOutcome.WillStopWorking, a.OutcomeValue);
             Assert.Equal(Date("2026-10-01"), a.RetirementDate);
             Assert.Equal(61, a.DaysUntilRetirement);
-            Assert.Equal(Severity.Warning, a.Severity);
+            Assert.Equal(Severity.Warning, a.SeverityValue);
         }
 
         [Fact]
         public void Gpt4o_GlobalStandard_has_no_recorded_upgrade_and_the_gap_is_noted()
         {
             var a = Assess(Deployment("gpt-4o", "2024-08-06", "GlobalStandard", "OnceCurrentVersionExpired"), "2026-08-01");
-            Assert.Equal(UpgradeOutcome.WillStopWorking, a.Outcome);
+            Assert.Equal(UpgradeOutcome.WillStopWorking, a.OutcomeValue);
             Assert.Contains(a.Notes, n => n.Contains("applies to Standard deployments; none is recorded for GlobalStandard"));
         }
 
@@ -81,12 +81,12 @@ namespace ModelLifecycle.Core.Tests.Policy
         public void O1_with_NoAutoUpgrade_stopped_working()
         {
             var a = Assess(Deployment("o1", "2024-12-17", "GlobalStandard", "NoAutoUpgrade"), "2026-11-22");
-            Assert.Equal(UpgradeOutcome.Retired, a.Outcome);
+            Assert.Equal(UpgradeOutcome.Retired, a.OutcomeValue);
             // o3 itself retired on 2026-10-16: it is no place to migrate to any more.
             Assert.Contains("Migrate now to a current model (the recorded replacement, o3, has itself retired", a.RecommendedAction);
             Assert.Contains("Migrate before 2026-09-16 to o3,", Assess(Deployment("o1", "2024-12-17", "GlobalStandard", "NoAutoUpgrade"), "2026-08-01").RecommendedAction);
             var earlier = Assess(Deployment("o1", "2024-12-17", "GlobalStandard", "NoAutoUpgrade"), "2026-08-01");
-            Assert.Equal(UpgradeOutcome.WillStopWorking, earlier.Outcome);
+            Assert.Equal(UpgradeOutcome.WillStopWorking, earlier.OutcomeValue);
             Assert.Contains("NoAutoUpgrade", earlier.Reason);
             Assert.Contains(earlier.Notes, n => n.StartsWith("Deprecated since 2025-12-17"));
         }
@@ -96,7 +96,7 @@ namespace ModelLifecycle.Core.Tests.Policy
         {
             var a = Assess(Deployment("gpt-4o-mini", "2024-07-18", "Standard", "NoAutoUpgrade"), "2026-03-01");
             Assert.Equal(Date("2026-03-31"), a.RetirementDate);
-            Assert.Equal(Severity.Critical, a.Severity);
+            Assert.Equal(Severity.Critical, a.SeverityValue);
             Assert.Contains(a.Notes, n => n.Contains("ServiceModelDeprecated"));
         }
 
@@ -104,10 +104,10 @@ namespace ModelLifecycle.Core.Tests.Policy
         public void Fine_tuned_deployment_uses_the_fine_tuned_schedule()
         {
             var a = Assess(Deployment("gpt-4o-mini-2024-07-18.ft-0a1b2c3d4e", "1", "Standard", "OnceNewDefaultVersionAvailable"), "2026-11-22");
-            Assert.Equal(UpgradeOutcome.WillStopWorking, a.Outcome);
+            Assert.Equal(UpgradeOutcome.WillStopWorking, a.OutcomeValue);
             Assert.Equal(Date("2027-10-01"), a.RetirementDate);
             Assert.Contains("Fine-tuned deployments are not auto-upgraded", a.Reason);
-            Assert.Equal(Severity.Info, a.Severity);
+            Assert.Equal(Severity.Info, a.SeverityValue);
         }
 
         [Fact]
@@ -115,7 +115,7 @@ namespace ModelLifecycle.Core.Tests.Policy
         {
             var a = UpgradePolicyEvaluator.Evaluate(Deployment("gpt-4o", "2024-11-20", "Standard", "NoAutoUpgrade"), Embedded,
                 new EvaluationOptions(Date("2026-11-22"), 90, Core.Catalog.CatalogCloud.AzureUSGovernment));
-            Assert.Equal(UpgradeOutcome.WillStopWorking, a.Outcome);
+            Assert.Equal(UpgradeOutcome.WillStopWorking, a.OutcomeValue);
             Assert.Equal(Date("2027-04-14"), a.RetirementDate);
         }
     }

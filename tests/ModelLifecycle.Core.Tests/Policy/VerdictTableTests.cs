@@ -31,8 +31,8 @@ namespace ModelLifecycle.Core.Tests.Policy
         public void Past_retirement_is_Retired_and_Critical(string asOf)
         {
             var a = A("lonely", "1", asOf, option: UpgradeOptionNames.OnceCurrentVersionExpired);
-            Assert.Equal(UpgradeOutcome.Retired, a.Outcome);
-            Assert.Equal(Severity.Critical, a.Severity);
+            Assert.Equal(UpgradeOutcome.Retired, a.OutcomeValue);
+            Assert.Equal(Severity.Critical, a.SeverityValue);
             Assert.Contains("HTTP 410", a.Reason);
             Assert.Contains("Migrate now to other", a.RecommendedAction);
         }
@@ -48,9 +48,9 @@ namespace ModelLifecycle.Core.Tests.Policy
         public void NoAutoUpgrade_stops_working_with_severity_by_days_left(string asOf, int days, Severity severity)
         {
             var a = A("m", "1", asOf, option: "NoAutoUpgrade");
-            Assert.Equal(UpgradeOutcome.WillStopWorking, a.Outcome);
+            Assert.Equal(UpgradeOutcome.WillStopWorking, a.OutcomeValue);
             Assert.Equal(days, a.DaysUntilRetirement);
-            Assert.Equal(severity, a.Severity);
+            Assert.Equal(severity, a.SeverityValue);
             Assert.Equal(Date("2027-01-01"), a.EffectiveDate);
             Assert.Contains("Set-DeploymentUpgradeOption -ResourceId '/subscriptions/", a.RecommendedAction);
             Assert.Contains("-UpgradeOption OnceCurrentVersionExpired", a.RecommendedAction);
@@ -59,9 +59,9 @@ namespace ModelLifecycle.Core.Tests.Policy
         [Fact]
         public void WarningDays_moves_the_warning_boundary()
         {
-            Assert.Equal(Severity.Info, A("m", "1", "2026-09-01", option: "NoAutoUpgrade").Severity);
-            Assert.Equal(Severity.Warning, A("m", "1", "2026-09-01", option: "NoAutoUpgrade", warningDays: 180).Severity);
-            Assert.Equal(Severity.Critical, A("m", "1", "2026-12-15", option: "NoAutoUpgrade", warningDays: 0).Severity);
+            Assert.Equal(Severity.Info, A("m", "1", "2026-09-01", option: "NoAutoUpgrade").SeverityValue);
+            Assert.Equal(Severity.Warning, A("m", "1", "2026-09-01", option: "NoAutoUpgrade", warningDays: 180).SeverityValue);
+            Assert.Equal(Severity.Critical, A("m", "1", "2026-12-15", option: "NoAutoUpgrade", warningDays: 0).SeverityValue);
         }
 
         [Theory]
@@ -75,10 +75,10 @@ namespace ModelLifecycle.Core.Tests.Policy
         public void Types_that_are_not_auto_upgraded_stop_working_whatever_the_option(string? sku, string reason)
         {
             var a = A("m", "1", "2026-11-01", sku, UpgradeOptionNames.OnceNewDefaultVersionAvailable);
-            Assert.Equal(UpgradeOutcome.WillStopWorking, a.Outcome);
+            Assert.Equal(UpgradeOutcome.WillStopWorking, a.OutcomeValue);
             Assert.Contains(reason, a.Reason);
             Assert.Null(a.UpgradeTarget);
-            Assert.Equal(Severity.Warning, a.Severity);
+            Assert.Equal(Severity.Warning, a.SeverityValue);
         }
 
         [Fact]
@@ -94,7 +94,7 @@ namespace ModelLifecycle.Core.Tests.Policy
         public void No_target_means_it_stops_working_and_the_replacement_is_recommended(string? option)
         {
             var a = A("lonely", "1", "2026-11-01", option: option);
-            Assert.Equal(UpgradeOutcome.WillStopWorking, a.Outcome);
+            Assert.Equal(UpgradeOutcome.WillStopWorking, a.OutcomeValue);
             Assert.Contains("No upgrade target is recorded", a.Reason);
             Assert.Contains("other", a.Reason);
             Assert.Contains("Migrate before 2027-01-01 to other", a.RecommendedAction);
@@ -105,8 +105,8 @@ namespace ModelLifecycle.Core.Tests.Policy
         public void OnceNewDefault_with_a_newer_default_is_scheduled_and_Info_when_same_family()
         {
             var a = A("m", "1", "2026-06-01", option: "OnceNewDefaultVersionAvailable");
-            Assert.Equal(UpgradeOutcome.AutoUpgradeScheduled, a.Outcome);
-            Assert.Equal(Severity.Info, a.Severity);
+            Assert.Equal(UpgradeOutcome.AutoUpgradeScheduled, a.OutcomeValue);
+            Assert.Equal(Severity.Info, a.SeverityValue);
             Assert.Equal("m 2", a.UpgradeTarget!.ToString());
             Assert.Null(a.EffectiveDate);
             Assert.Contains("within two weeks", a.Reason);
@@ -116,8 +116,8 @@ namespace ModelLifecycle.Core.Tests.Policy
         public void OnceNewDefault_with_a_scheduled_cross_family_replacement_is_a_Warning_from_its_start_date()
         {
             var a = A("x", "1", "2026-06-01", option: "OnceNewDefaultVersionAvailable");
-            Assert.Equal(UpgradeOutcome.AutoUpgradeScheduled, a.Outcome);
-            Assert.Equal(Severity.Warning, a.Severity);
+            Assert.Equal(UpgradeOutcome.AutoUpgradeScheduled, a.OutcomeValue);
+            Assert.Equal(Severity.Warning, a.SeverityValue);
             Assert.Equal(Date("2026-12-01"), a.EffectiveDate);
             Assert.Contains("another model family", a.Reason);
             Assert.Contains("Find-ModelReference -Model x", a.RecommendedAction);
@@ -129,8 +129,8 @@ namespace ModelLifecycle.Core.Tests.Policy
             var a = A("m", "1", "2026-06-01", option: null);
             Assert.Null(a.UpgradeOption);
             Assert.Equal(UpgradeOptionNames.OnceCurrentVersionExpired, a.EffectiveUpgradeOption);
-            Assert.Equal(UpgradeOutcome.AutoUpgradeAtRetirement, a.Outcome);
-            Assert.Equal(Severity.Info, a.Severity);
+            Assert.Equal(UpgradeOutcome.AutoUpgradeAtRetirement, a.OutcomeValue);
+            Assert.Equal(Severity.Info, a.SeverityValue);
             Assert.Equal(Date("2027-01-01"), a.EffectiveDate);
             Assert.Contains(a.Notes, n => n.Contains("versionUpgradeOption is not set") && n.Contains("stop working"));
         }
@@ -138,25 +138,25 @@ namespace ModelLifecycle.Core.Tests.Policy
         [Fact]
         public void At_retirement_upgrade_is_a_Warning_inside_WarningDays()
         {
-            Assert.Equal(Severity.Warning, A("m", "1", "2026-11-01", option: "OnceCurrentVersionExpired").Severity);
+            Assert.Equal(Severity.Warning, A("m", "1", "2026-11-01", option: "OnceCurrentVersionExpired").SeverityValue);
         }
 
         [Fact]
         public void At_retirement_upgrade_honours_lead_days_and_warns_across_families()
         {
             var a = A("x", "1", "2026-06-01", option: "OnceCurrentVersionExpired");
-            Assert.Equal(UpgradeOutcome.AutoUpgradeAtRetirement, a.Outcome);
+            Assert.Equal(UpgradeOutcome.AutoUpgradeAtRetirement, a.OutcomeValue);
             Assert.Equal(Date("2026-12-25"), a.EffectiveDate);
             Assert.Contains("7 days before retirement", a.Reason);
-            Assert.Equal(Severity.Warning, a.Severity);
+            Assert.Equal(Severity.Warning, a.SeverityValue);
         }
 
         [Fact]
         public void No_retirement_date_is_Current()
         {
             var a = A("forever", "1", "2026-06-01");
-            Assert.Equal(UpgradeOutcome.Current, a.Outcome);
-            Assert.Equal(Severity.None, a.Severity);
+            Assert.Equal(UpgradeOutcome.Current, a.OutcomeValue);
+            Assert.Equal(Severity.None, a.SeverityValue);
             Assert.Null(a.RetirementDate);
         }
 
@@ -164,7 +164,7 @@ namespace ModelLifecycle.Core.Tests.Policy
         public void A_not_before_floor_is_not_a_retirement()
         {
             var a = A("floor", "1", "2026-06-01");
-            Assert.Equal(UpgradeOutcome.Current, a.Outcome);
+            Assert.Equal(UpgradeOutcome.Current, a.OutcomeValue);
             Assert.Contains(a.Notes, n => n.Contains("will not retire before 2027-01-01"));
         }
 
@@ -172,22 +172,22 @@ namespace ModelLifecycle.Core.Tests.Policy
         public void Unknown_model_is_a_Warning()
         {
             var a = A("nope", "1", "2026-06-01");
-            Assert.Equal(UpgradeOutcome.Unknown, a.Outcome);
-            Assert.Equal(Severity.Warning, a.Severity);
+            Assert.Equal(UpgradeOutcome.Unknown, a.OutcomeValue);
+            Assert.Equal(Severity.Warning, a.SeverityValue);
             Assert.Contains("-Live", a.RecommendedAction);
         }
 
         [Fact]
         public void Unknown_version_of_a_known_model_is_Unknown()
         {
-            Assert.Equal(UpgradeOutcome.Unknown, A("m", "9", "2026-06-01").Outcome);
+            Assert.Equal(UpgradeOutcome.Unknown, A("m", "9", "2026-06-01").OutcomeValue);
         }
 
         [Fact]
         public void Deployment_without_a_model_is_Unknown()
         {
             var a = Assess(new Deployment { Name = "empty" }, "2026-06-01", Fixture);
-            Assert.Equal(UpgradeOutcome.Unknown, a.Outcome);
+            Assert.Equal(UpgradeOutcome.Unknown, a.OutcomeValue);
             Assert.Contains("names no model", a.Reason);
         }
 
@@ -207,8 +207,8 @@ namespace ModelLifecycle.Core.Tests.Policy
         {
             // Issue 10 item 13: "no earlier than" says when a retirement may come, not that it came.
             var a = A("soon", "1", asOf, option: option);
-            Assert.Equal(UpgradeOutcome.Current, a.Outcome);
-            Assert.Equal(Severity.Info, a.Severity);
+            Assert.Equal(UpgradeOutcome.Current, a.OutcomeValue);
+            Assert.Equal(Severity.Info, a.SeverityValue);
             Assert.DoesNotContain("410", a.Reason);
             Assert.DoesNotContain("retired on", a.Reason);
             Assert.Contains("not announced yet", a.Reason);
@@ -225,7 +225,7 @@ namespace ModelLifecycle.Core.Tests.Policy
         public void A_no_earlier_than_date_ahead_is_still_the_date_to_plan_for()
         {
             var a = A("soon", "1", "2026-12-31", option: "NoAutoUpgrade");
-            Assert.Equal(UpgradeOutcome.WillStopWorking, a.Outcome);
+            Assert.Equal(UpgradeOutcome.WillStopWorking, a.OutcomeValue);
             Assert.Equal(1, a.DaysUntilRetirement);
         }
 
@@ -237,7 +237,7 @@ namespace ModelLifecycle.Core.Tests.Policy
         {
             // Issue 10 item 11: say whether changing versionUpgradeOption changes the outcome, and to which option.
             var a = A(model, "1", "2026-11-01", option: option);
-            Assert.Equal(UpgradeOutcome.WillStopWorking, a.Outcome);
+            Assert.Equal(UpgradeOutcome.WillStopWorking, a.OutcomeValue);
             Assert.Equal(helps, a.OptionWouldHelp);
             Assert.Contains($"To let it upgrade to {target} instead, run Set-DeploymentUpgradeOption -ResourceId '/subscriptions/", a.RecommendedAction);
             Assert.Contains($"-UpgradeOption {helps}; or migrate before 2027-01-01.", a.RecommendedAction);
@@ -255,7 +255,7 @@ namespace ModelLifecycle.Core.Tests.Policy
         {
             var a = A(model, "1", asOf, sku, option);
             Assert.Null(a.OptionWouldHelp);
-            if (a.Outcome == UpgradeOutcome.WillStopWorking)
+            if (a.OutcomeValue == UpgradeOutcome.WillStopWorking)
             {
                 Assert.Contains("No upgrade option would keep it working.", a.RecommendedAction);
                 Assert.DoesNotContain("Set-DeploymentUpgradeOption", a.RecommendedAction);
@@ -267,7 +267,7 @@ namespace ModelLifecycle.Core.Tests.Policy
         {
             // The embedded catalog: gpt-4o-mini fine-tuned deployments retire on their own date.
             var a = Assess(Deployment("gpt-4o-mini-2024-07-18.ft-0a1b2c3d4e", "1", "Standard", "NoAutoUpgrade"), "2026-11-22");
-            Assert.Equal(UpgradeOutcome.WillStopWorking, a.Outcome);
+            Assert.Equal(UpgradeOutcome.WillStopWorking, a.OutcomeValue);
             Assert.Null(a.OptionWouldHelp);
         }
 
@@ -277,7 +277,7 @@ namespace ModelLifecycle.Core.Tests.Policy
             var a = A("m", "1", "2026-06-01", option: "SomeFutureOption");
             Assert.Equal("SomeFutureOption", a.UpgradeOption);
             Assert.Equal(UpgradeOptionNames.NoAutoUpgrade, a.EffectiveUpgradeOption);
-            Assert.Equal(UpgradeOutcome.WillStopWorking, a.Outcome);
+            Assert.Equal(UpgradeOutcome.WillStopWorking, a.OutcomeValue);
             Assert.Contains(a.Notes, n => n.Contains("'SomeFutureOption'"));
         }
 
@@ -294,7 +294,7 @@ namespace ModelLifecycle.Core.Tests.Policy
                 "{ \"formatVersion\": 1, \"entries\": [ { \"model\": \"m\", \"version\": \"1\", \"stage\": \"Retired\", \"retirementDate\": \"2027-01-01\" } ] }",
                 "live", CatalogOrigin.Live);
             var a = Assess(Deployment("m", "1"), "2026-06-01", Fixture.WithOverlay(live));
-            Assert.Equal(UpgradeOutcome.Retired, a.Outcome);
+            Assert.Equal(UpgradeOutcome.Retired, a.OutcomeValue);
         }
 
         [Fact]
@@ -303,7 +303,7 @@ namespace ModelLifecycle.Core.Tests.Policy
             var c = FromEntries(@"[
               { ""model"": ""a"", ""version"": ""1"", ""retirementDate"": ""2027-01-01"", ""autoUpgrade"": { ""target"": { ""model"": ""b"" } } },
               { ""model"": ""b"", ""version"": ""1"", ""retirementDate"": ""2026-12-01"" } ]");
-            Assert.Equal(UpgradeOutcome.WillStopWorking, Assess(Deployment("a", "1"), "2026-06-01", c).Outcome);
+            Assert.Equal(UpgradeOutcome.WillStopWorking, Assess(Deployment("a", "1"), "2026-06-01", c).OutcomeValue);
         }
 
         [Fact]
@@ -311,8 +311,8 @@ namespace ModelLifecycle.Core.Tests.Policy
         {
             var c = FromEntries(@"[
               { ""model"": ""a"", ""version"": ""1"", ""retirementDate"": ""2027-01-01"", ""autoUpgrade"": { ""target"": { ""model"": ""a"", ""version"": ""2"" }, ""appliesToOptions"": [""OnceNewDefaultVersionAvailable""] } } ]");
-            Assert.Equal(UpgradeOutcome.AutoUpgradeScheduled, Assess(Deployment("a", "1", option: "OnceNewDefaultVersionAvailable"), "2026-06-01", c).Outcome);
-            Assert.Equal(UpgradeOutcome.WillStopWorking, Assess(Deployment("a", "1", option: "OnceCurrentVersionExpired"), "2026-06-01", c).Outcome);
+            Assert.Equal(UpgradeOutcome.AutoUpgradeScheduled, Assess(Deployment("a", "1", option: "OnceNewDefaultVersionAvailable"), "2026-06-01", c).OutcomeValue);
+            Assert.Equal(UpgradeOutcome.WillStopWorking, Assess(Deployment("a", "1", option: "OnceCurrentVersionExpired"), "2026-06-01", c).OutcomeValue);
         }
 
         [Fact]
@@ -324,7 +324,7 @@ namespace ModelLifecycle.Core.Tests.Policy
             var a = Assess(Deployment("t", "1106", option: "OnceNewDefaultVersionAvailable"), "2025-06-01", c);
             Assert.Equal("t 0125", a.UpgradeTarget!.ToString());
             var reverse = Assess(Deployment("t", "0125", option: "OnceNewDefaultVersionAvailable"), "2025-06-01", c);
-            Assert.Equal(UpgradeOutcome.WillStopWorking, reverse.Outcome);
+            Assert.Equal(UpgradeOutcome.WillStopWorking, reverse.OutcomeValue);
             Assert.Null(reverse.UpgradeTarget);
         }
 

@@ -39,10 +39,10 @@ namespace ModelLifecycle.Core.Tests.References
             var found = Find(tree, Plan("chat-main", "gpt-4o", "o4-mini"));
 
             var maxTokens = found.Where(r => r.Kind == "Parameter" && r.Match == "max_tokens").ToList();
-            Assert.Contains(maxTokens, r => r.Change!.Api == "chat.completions" && r.Change.Change == ParameterChangeKind.Rename && r.Change.To == "max_completion_tokens");
+            Assert.Contains(maxTokens, r => r.Change!.Api == "chat.completions" && r.Change.ChangeValue == ParameterChangeKind.Rename && r.Change.To == "max_completion_tokens");
             Assert.All(maxTokens, r => Assert.Equal(3, r.LineNumber));
             var temperature = Assert.Single(found, r => r.Kind == "Parameter" && r.Match == "temperature" && r.Change!.Api == "chat.completions");
-            Assert.Equal(ParameterChangeKind.Remove, temperature.Change!.Change);
+            Assert.Equal(ParameterChangeKind.Remove, temperature.Change!.ChangeValue);
             Assert.Equal(5, temperature.Column);
             Assert.Equal("o4-mini", temperature.Replacement.Single().Model);
             Assert.Contains(found, r => r.Kind == "DeploymentName" && r.Match == "chat-main");
