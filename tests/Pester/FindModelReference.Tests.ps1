@@ -170,7 +170,14 @@ Describe 'Find-ModelReference' {
                 { Find-ModelReference -Path $tree -AsOf $day } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
                 { Get-ModelRetirement -AsOf $day } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
                 { Test-DeploymentUpgradePolicy -Path $sample -AsOf $day } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+                { Invoke-ModelMigration -ResourceGroupName rg -AccountName acct -Name d -PlanOnly -Offline -AsOf $day } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+                { Export-ModelLifecycleReport -Path (Join-Path $TestDrive 'r.html') -AsOf $day } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
             }
+            # Every cmdlet with an -AsOf validates it the same way.
+            $unchecked = Get-Command -Module ModelLifecycle | Where-Object { $_.Parameters.ContainsKey('AsOf') } |
+                Where-Object { -not ($_.Parameters['AsOf'].Attributes | Where-Object { $_.GetType().Name -eq 'ValidateAsOfAttribute' }) } |
+                ForEach-Object Name
+            $unchecked | Should -BeNullOrEmpty
         }
 
         It 'reports a missing path as a non-terminating PathNotFound and searches the others' {

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Management.Automation;
 using Microsoft.PowerShell.Commands;
+using ModelLifecycle.Binding;
 using ModelLifecycle.Core;
 using ModelLifecycle.Core.Reporting;
 
@@ -40,6 +41,7 @@ namespace ModelLifecycle.Commands
 
         /// <summary>The report's "today"; default the assessments' own as-of date.</summary>
         [Parameter]
+        [ValidateAsOf]
         public DateTime AsOf { get; set; }
 
         [Parameter]

@@ -93,6 +93,7 @@ namespace ModelLifecycle.Commands
 
         /// <summary>The day the plan is for (default today).</summary>
         [Parameter]
+        [ValidateAsOf]
         public DateTime AsOf { get; set; }
 
         [Parameter]
