@@ -19,26 +19,22 @@ namespace ModelLifecycle.Core.Arm
     internal sealed class ArmTransport : IDisposable
     {
         private readonly ArmClientOptions options;
-        private readonly IOperationSink sink;
+        private readonly SerializedSink sink;
         private readonly ArmTokenAccess tokens;
         private readonly ArmRetryPolicy retries;
         private readonly ArmRequestSender sender;
 
-        public ArmTransport(Uri endpoint, TokenCache tokens, ArmClientOptions options, IOperationSink sink, object sinkGate, HttpMessageHandler? handler)
+        public ArmTransport(Uri endpoint, TokenCache tokens, ArmClientOptions options, SerializedSink sink, HttpMessageHandler? handler)
         {
             Endpoint = endpoint;
             this.tokens = new ArmTokenAccess(tokens);
             this.options = options;
             this.sink = sink;
-            SinkGate = sinkGate;
             retries = new ArmRetryPolicy(options);
             sender = new ArmRequestSender(options, handler, Debug);
         }
 
         public Uri Endpoint { get; }
-
-        /// <summary>Every sink call of the client (and of services built on it) is made under this lock.</summary>
-        public object SinkGate { get; }
 
         public void Dispose() => sender.Dispose();
 
@@ -117,21 +113,9 @@ namespace ModelLifecycle.Core.Arm
             return wait > TimeSpan.Zero ? Task.Delay(wait, cancellationToken) : CompletedUnlessCanceled(cancellationToken);
         }
 
-        public void Verbose(string message)
-        {
-            lock (SinkGate)
-            {
-                sink.WriteVerbose(message);
-            }
-        }
+        public void Verbose(string message) => sink.WriteVerbose(message);
 
-        public void Debug(string message)
-        {
-            lock (SinkGate)
-            {
-                sink.WriteDebug(message);
-            }
-        }
+        public void Debug(string message) => sink.WriteDebug(message);
 
         internal static string Seconds(TimeSpan wait) => wait.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s";
 
