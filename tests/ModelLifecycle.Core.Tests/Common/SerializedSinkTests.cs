@@ -7,8 +7,10 @@ using System.Threading.Tasks;
 using ModelLifecycle.ArmEmulator;
 using ModelLifecycle.Core.Arm;
 using ModelLifecycle.Core.Inventory;
+using ModelLifecycle.Core.Migration;
 using ModelLifecycle.Core.Policy;
 using ModelLifecycle.Core.Tests.Arm;
+using ModelLifecycle.Core.Tests.Migration;
 using ModelLifecycle.Core.Tests.TestSupport;
 using Xunit;
 using static ModelLifecycle.Core.Tests.Support.Catalogs;
@@ -90,6 +92,35 @@ namespace ModelLifecycle.Core.Tests.Common
             Assert.Equal(deployments, assessed);
             Assert.Equal(toWrite.Count, written);
             Assert.True(host.Calls > deployments + toWrite.Count, "the transport reported its requests too");
+            Assert.Equal(0, host.Overlaps);
+        }
+
+        [Fact]
+        public async Task The_migration_preflight_and_executor_sharing_one_sink_never_call_it_or_their_callbacks_at_once()
+        {
+            await using var h = await ArmHarness.StartAsync(MigrationFleets.Build(accounts: 3, extraChats: 2));
+            var host = new OverlapDetectingSink();
+            var options = ArmHarness.FastOptions();
+            options.ThrottleLimit = 8;
+            using var client = new ArmClient(h.Session, options, host);
+            var accounts = Enumerable.Range(0, 3)
+                .Select(i => AzureResourceId.ForAccount(MigrationFleets.Subscription, MigrationFleets.Group, MigrationFleets.AccountName(i)))
+                .ToList();
+
+            var planned = 0;
+            var plans = await new MigrationPreflight(client, MigrationFleets.Catalog, host).PlanAllAsync(
+                Array.Empty<Deployment>(),
+                accounts,
+                d => new MigrationRequest(d, Date(MigrationFleets.AsOf)) { TargetModel = "gpt-4.1", TargetVersion = "2025-04-14" },
+                p => host.Callback(ref planned),
+                CancellationToken.None);
+            var done = 0;
+            await new MigrationExecutor(client, host, c => Task.FromResult(true), new MigrationExecutionOptions())
+                .RunAsync(plans, r => host.Callback(ref done), CancellationToken.None);
+
+            Assert.True(plans.Count > 3, "every account has several deployments to plan and move");
+            Assert.Equal(plans.Count, planned);
+            Assert.Equal(plans.Count, done);
             Assert.Equal(0, host.Overlaps);
         }
 
