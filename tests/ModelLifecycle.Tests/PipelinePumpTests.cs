@@ -130,6 +130,58 @@ namespace ModelLifecycle.Tests
         }
 
         [Fact]
+        public void A_post_after_the_drain_ended_is_dropped_counted_and_never_run_on_the_worker()
+        {
+            var pump = new PipelinePump();
+            pump.Run(() => Task.CompletedTask, () => { });
+            Assert.Equal(0, pump.Dropped);
+
+            var ranOn = -1;
+            var posted = true;
+            var worker = new Thread(() => posted = pump.Post(() => ranOn = Thread.CurrentThread.ManagedThreadId, CancellationToken.None));
+            worker.Start();
+            worker.Join();
+
+            Assert.False(posted, "a late post says it was dropped");
+            Assert.Equal(-1, ranOn);
+            Assert.Equal(1, pump.Dropped);
+            Assert.Equal(1, pump.TakeDropped());
+            Assert.Equal(0, pump.Dropped);
+        }
+
+        [Fact]
+        public void Posts_queued_behind_a_failing_action_are_counted_as_dropped()
+        {
+            var pump = new PipelinePump(capacity: 16);
+            using var cts = new CancellationTokenSource();
+            var ran = new List<int>();
+            using var queued = new ManualResetEventSlim();
+            Assert.Throws<TimeoutException>(() => pump.Run(
+                () => Task.Run(() =>
+                {
+                    // The first action blocks the owner until every later post is queued behind it, then fails.
+                    pump.Post(
+                        () =>
+                        {
+                            queued.Wait();
+                            throw new TimeoutException("downstream stopped");
+                        },
+                        CancellationToken.None);
+                    for (var i = 1; i <= 5; i++)
+                    {
+                        var n = i;
+                        Assert.True(pump.Post(() => ran.Add(n), CancellationToken.None));
+                    }
+
+                    queued.Set();
+                }),
+                cts.Cancel));
+
+            Assert.Empty(ran);
+            Assert.Equal(5, pump.Dropped);
+        }
+
+        [Fact]
         public void Cancelled_invoke_completes_as_cancelled()
         {
             var pump = new PipelinePump();

@@ -18,8 +18,8 @@ namespace ModelLifecycle.Core.Arm
     /// <remarks>
     /// Thread-safe: one client serves a whole run, from many threads at once; <see cref="ArmClientOptions.ThrottleLimit"/>
     /// bounds the requests in flight across all of them. The sink is called from those threads, one call at
-    /// a time (under one lock), with a Debug line per request and a Verbose line per retry; the token never
-    /// appears in either.
+    /// a time (through <see cref="SerializedSink"/>), with a Debug line per request and a Verbose line per
+    /// retry; the token never appears in either.
     /// </remarks>
     public sealed class ArmClient : IDisposable
     {
@@ -45,7 +45,7 @@ namespace ModelLifecycle.Core.Arm
             Context = session.Context;
             this.options = (options ?? new ArmClientOptions()).Validated();
             Tokens = new TokenCache(session, this.options.Clock);
-            transport = new ArmTransport(ArmEndpoint.Validate(Context.ResourceManagerUrl), Tokens, this.options, sink ?? NullOperationSink.Instance, new object(), handler);
+            transport = new ArmTransport(ArmEndpoint.Validate(Context.ResourceManagerUrl), Tokens, this.options, SerializedSink.For(sink), handler);
         }
 
         /// <summary>The Az context this client works in (subscription, tenant, cloud).</summary>
@@ -59,12 +59,6 @@ namespace ModelLifecycle.Core.Arm
 
         /// <summary>The token cache of this client (FetchCount says how many tokens it fetched).</summary>
         public TokenCache Tokens { get; }
-
-        /// <summary>
-        /// The lock under which this client calls its sink. Services built on the client (the fleet scanner)
-        /// call their own sink and callbacks under it too, so a host sees one call at a time.
-        /// </summary>
-        internal object SinkGate => transport.SinkGate;
 
         /// <summary>GET /subscriptions: every subscription the token can see.</summary>
         public Task<IReadOnlyList<JObject>> ListSubscriptionsAsync(CancellationToken cancellationToken) =>

@@ -19,7 +19,7 @@ namespace ModelLifecycle.Core.Catalog
         private readonly LifecycleCatalog _baseCatalog;
         private readonly CatalogCloud _cloud;
         private readonly DateTime _readOn;
-        private readonly IOperationSink _sink;
+        private readonly SerializedSink _sink;
         private readonly ConcurrentDictionary<string, Lazy<Task<LifecycleCatalog>>> _byLocation =
             new ConcurrentDictionary<string, Lazy<Task<LifecycleCatalog>>>(StringComparer.OrdinalIgnoreCase);
 
@@ -29,7 +29,7 @@ namespace ModelLifecycle.Core.Catalog
             _baseCatalog = baseCatalog;
             _cloud = cloud;
             _readOn = readOn;
-            _sink = sink;
+            _sink = SerializedSink.For(sink);
         }
 
         /// <summary>How many locations were actually fetched (for tests and diagnostics).</summary>
@@ -43,7 +43,9 @@ namespace ModelLifecycle.Core.Catalog
             }
 
             var key = NormalizeLocation(location!);
-            return _byLocation.GetOrAdd(key, _ => new Lazy<Task<LifecycleCatalog>>(() => FetchAsync(subscriptionId, key, cancellationToken))).Value;
+            // The fetch starts on the thread pool, so the Lazy's lock is never held while the fetch reports to
+            // the sink (a caller may ask for a location while it holds the sink's lock, in a scanner callback).
+            return _byLocation.GetOrAdd(key, _ => new Lazy<Task<LifecycleCatalog>>(() => Task.Run(() => FetchAsync(subscriptionId, key, cancellationToken)))).Value;
         }
 
         /// <summary>
@@ -55,6 +57,7 @@ namespace ModelLifecycle.Core.Catalog
         public static async Task<LifecycleCatalog> MergeLocationsAsync(ArmClient arm, IReadOnlyList<string>? subscriptionIds, IEnumerable<string> locations, LifecycleCatalog baseCatalog, CatalogCloud cloud, DateTime readOn, IOperationSink sink, CancellationToken cancellationToken)
         {
             var subscriptions = await SubscriptionIds.ResolveAsync(arm, subscriptionIds, cancellationToken).ConfigureAwait(false);
+            var serialized = SerializedSink.For(sink);
             var catalog = baseCatalog;
             var done = new HashSet<string>(StringComparer.Ordinal);
             foreach (var location in locations)
@@ -71,20 +74,20 @@ namespace ModelLifecycle.Core.Catalog
                     try
                     {
                         var items = await arm.ListModelsAsync(subscriptionId, key, cancellationToken).ConfigureAwait(false);
-                        sink.WriteVerbose($"Read {items.Count} models for {key} in subscription {subscriptionId} from the Models API.");
+                        serialized.WriteVerbose($"Read {items.Count} models for {key} in subscription {subscriptionId} from the Models API.");
                         catalog = catalog.WithOverlay(LiveCatalog.FromModels(items, key, cloud, readOn));
                         read = true;
                     }
                     catch (ModelLifecycleException ex)
                     {
-                        sink.WriteError(new ModelLifecycleException(
+                        serialized.WriteError(new ModelLifecycleException(
                             "LiveModelsUnavailable", ErrorKind.ResourceUnavailable, $"The Models API for {key} could not be read: {ex.Message}", key, ex));
                     }
                 }
 
                 if (!read && DataAgeCheck.FallbackWarning(key, baseCatalog, readOn) is string stale)
                 {
-                    sink.WriteWarning(stale);
+                    serialized.WriteWarning(stale);
                 }
             }
 

@@ -4,9 +4,13 @@ namespace ModelLifecycle.Core
     /// How Core services talk to their host while they work. The PowerShell face implements it and
     /// marshals every call to the pipeline thread; tests use a recording sink. Services never call back
     /// into PowerShell any other way.
-    /// The one threading rule: a Core service may call the sink from any thread, several at once, and
-    /// needs no lock of its own for it; every implementation must be safe for that (the PowerShell
-    /// face queues calls to the pipeline thread and drops those that arrive after the work ended).
+    /// The one threading rule: the Core calls a sink, and the result callbacks handed to a service, one
+    /// call at a time, from whichever thread the work is on. Every service that works on more than one
+    /// thread reports only through <see cref="SerializedSink.For"/>, one lock per sink instance shared by
+    /// every service given that sink, so no service keeps a lock of its own and no sink needs to be
+    /// thread-safe. A call must return quickly and must not wait for other Core work. (The PowerShell
+    /// face also moves every call to the pipeline thread; calls that arrive after the work ended are
+    /// dropped and counted in a debug line.)
     /// </summary>
     public interface IOperationSink
     {

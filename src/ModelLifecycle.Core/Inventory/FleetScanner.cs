@@ -13,7 +13,8 @@ namespace ModelLifecycle.Core.Inventory
     /// </summary>
     /// <remarks>
     /// <para>Threads. The work runs on thread-pool threads. <c>onDeployment</c> and every call of the sink
-    /// (by the scanner and by its ArmClient) are made one at a time, under one lock, so neither needs to be
+    /// (by the scanner and by its ArmClient) are made one at a time, under the sink's one lock
+    /// (<see cref="SerializedSink"/>), so neither needs to be
     /// thread-safe; both must return quickly (enqueue and return), because while they run no other
     /// deployment, error or progress report can be handed over. No call is made after ScanAsync
     /// has finished.</para>

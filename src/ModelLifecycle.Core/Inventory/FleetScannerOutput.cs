@@ -8,14 +8,13 @@ namespace ModelLifecycle.Core.Inventory
 {
     /// <summary>
     /// The one door from a fleet scan to its caller: deployments, per-item errors, warnings and progress,
-    /// each handed over under the client's sink lock so the caller sees one call at a time. It also keeps
+    /// each handed over through the sink's <see cref="SerializedSink"/> so the caller sees one call at a time. It also keeps
     /// the counts that progress and the end-of-scan checks are made of.
     /// </summary>
     internal sealed class FleetScannerOutput
     {
-        private readonly IOperationSink sink;
+        private readonly SerializedSink sink;
         private readonly Action<Deployment> onDeployment;
-        private readonly object gate;
         private readonly int progressActivityId;
         private readonly Stopwatch clock = Stopwatch.StartNew();
         private int accountsFound;
@@ -25,10 +24,9 @@ namespace ModelLifecycle.Core.Inventory
         private volatile bool discoveryDone;
         private long lastProgressTicks;
 
-        public FleetScannerOutput(IOperationSink sink, object gate, int progressActivityId, Action<Deployment> onDeployment)
+        public FleetScannerOutput(IOperationSink sink, int progressActivityId, Action<Deployment> onDeployment)
         {
-            this.sink = sink;
-            this.gate = gate;
+            this.sink = SerializedSink.For(sink);
             this.progressActivityId = progressActivityId;
             this.onDeployment = onDeployment;
         }
@@ -55,7 +53,7 @@ namespace ModelLifecycle.Core.Inventory
         /// <summary>No more accounts will be found: progress can show a total.</summary>
         public void DiscoveryDone() => discoveryDone = true;
 
-        /// <summary>Hands a batch of deployments to the caller, one after another under the lock.</summary>
+        /// <summary>Hands a batch of deployments to the caller, one after another under the sink's lock.</summary>
         public void Hand(IReadOnlyList<Deployment> batch)
         {
             if (batch.Count == 0)
@@ -63,40 +61,31 @@ namespace ModelLifecycle.Core.Inventory
                 return;
             }
 
-            lock (gate)
+            sink.Run(() =>
             {
                 foreach (Deployment deployment in batch)
                 {
                     onDeployment(deployment);
                     deployments++;
                 }
-            }
+            });
         }
 
         public void WriteError(ArmException error)
         {
             Interlocked.Increment(ref errors);
-            lock (gate)
-            {
-                sink.WriteError(error);
-            }
+            sink.WriteError(error);
         }
 
         /// <summary>A not-found error about the request as a whole; not counted as a per-item error.</summary>
         public void WriteNotFound(string errorId, string message, string target)
         {
-            lock (gate)
-            {
-                sink.WriteError(new ArmException(errorId, ErrorKind.ObjectNotFound, message, target, httpStatus: 404));
-            }
+            sink.WriteError(new ArmException(errorId, ErrorKind.ObjectNotFound, message, target, httpStatus: 404));
         }
 
         public void WriteWarning(string message)
         {
-            lock (gate)
-            {
-                sink.WriteWarning(message);
-            }
+            sink.WriteWarning(message);
         }
 
         /// <summary>Reports progress, at most once per <see cref="FleetScanner.ProgressInterval"/> unless forced.</summary>
@@ -114,19 +103,13 @@ namespace ModelLifecycle.Core.Inventory
                 return; // another thread is reporting this moment
             }
 
-            lock (gate)
-            {
-                sink.WriteProgress(Progress(complete: false));
-            }
+            sink.WriteProgress(Progress(complete: false));
         }
 
         /// <summary>The last progress report, which tells the host to remove its progress bar.</summary>
         public void ReportComplete()
         {
-            lock (gate)
-            {
-                sink.WriteProgress(Progress(complete: true));
-            }
+            sink.WriteProgress(Progress(complete: true));
         }
 
         private ProgressReport Progress(bool complete)

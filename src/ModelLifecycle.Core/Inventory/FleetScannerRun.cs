@@ -30,7 +30,7 @@ namespace ModelLifecycle.Core.Inventory
             this.arm = arm;
             this.request = request;
             filters = new FleetScannerFilters(request);
-            output = new FleetScannerOutput(sink, arm.SinkGate, request.ProgressActivityId, onDeployment);
+            output = new FleetScannerOutput(sink, request.ProgressActivityId, onDeployment);
             var reader = new FleetScannerAccountReader(arm, request, output);
             named = new FleetScannerNamedTargets(reader, output);
             discovery = Discover ? new FleetScannerDiscovery(arm, request, filters, reader, output, Fail) : null;

@@ -57,7 +57,7 @@ namespace ModelLifecycle.Core.Migration
     public sealed class MigrationExecutor
     {
         private readonly ArmClient _arm;
-        private readonly IOperationSink _sink;
+        private readonly SerializedSink _sink;
         private readonly Func<MigrationConfirmation, Task<bool>> _confirm;
         private readonly MigrationExecutionOptions _options;
 
@@ -65,7 +65,7 @@ namespace ModelLifecycle.Core.Migration
         public MigrationExecutor(ArmClient arm, IOperationSink sink, Func<MigrationConfirmation, Task<bool>> confirm, MigrationExecutionOptions options)
         {
             _arm = arm ?? throw new ArgumentNullException(nameof(arm));
-            _sink = sink ?? throw new ArgumentNullException(nameof(sink));
+            _sink = SerializedSink.For(sink ?? throw new ArgumentNullException(nameof(sink)));
             _confirm = confirm ?? throw new ArgumentNullException(nameof(confirm));
             _options = options ?? throw new ArgumentNullException(nameof(options));
         }
@@ -78,19 +78,18 @@ namespace ModelLifecycle.Core.Migration
                 .ToList();
             var done = 0;
             var total = plans.Count;
-            var gate = new object();
             await Task.WhenAll(byAccount.Select(async account =>
             {
                 foreach (var plan in account)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var result = await RunOneAsync(plan, cancellationToken).ConfigureAwait(false);
-                    onDone(result);
-                    lock (gate)
+                    _sink.Deliver(onDone, result);
+                    _sink.Run(() =>
                     {
                         done++;
                         _sink.WriteProgress(new ProgressReport(3, "Migrating deployments", $"{done} of {total}: {plan.AccountName}/{plan.SourceDeployment} {result.Status}", done, total) { IsComplete = done == total });
-                    }
+                    });
                 }
             })).ConfigureAwait(false);
         }

@@ -21,7 +21,7 @@ namespace ModelLifecycle.Core.Migration
     {
         private readonly ArmClient? _arm;
         private readonly LifecycleCatalog _catalog;
-        private readonly IOperationSink _sink;
+        private readonly SerializedSink _sink;
         private readonly ConcurrentDictionary<string, Task<JObject>> _accounts = new ConcurrentDictionary<string, Task<JObject>>(StringComparer.OrdinalIgnoreCase);
         private readonly ConcurrentDictionary<string, Task<IReadOnlyList<Deployment>?>> _deployments = new ConcurrentDictionary<string, Task<IReadOnlyList<Deployment>?>>(StringComparer.OrdinalIgnoreCase);
         private readonly ConcurrentDictionary<string, Task<IReadOnlyList<JObject>?>> _models = new ConcurrentDictionary<string, Task<IReadOnlyList<JObject>?>>(StringComparer.OrdinalIgnoreCase);
@@ -32,7 +32,7 @@ namespace ModelLifecycle.Core.Migration
         {
             _arm = arm;
             _catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
-            _sink = sink ?? throw new ArgumentNullException(nameof(sink));
+            _sink = SerializedSink.For(sink ?? throw new ArgumentNullException(nameof(sink)));
         }
 
         /// <summary>Rows of parameter changes; the embedded file unless a test says otherwise.</summary>
@@ -97,15 +97,18 @@ namespace ModelLifecycle.Core.Migration
                 {
                     var plan = await PlanAsync(requestFor(source), cancellationToken).ConfigureAwait(false);
                     plans[i] = plan;
-                    onPlan(plan);
+                    _sink.Deliver(onPlan, plan);
                 }
                 catch (ModelLifecycleException ex)
                 {
                     _sink.WriteError(ex);
                 }
 
-                var now = Interlocked.Increment(ref done);
-                _sink.WriteProgress(new ProgressReport(1, "Planning migrations", $"{now} of {all.Count}", now, all.Count) { IsComplete = now == all.Count });
+                _sink.Run(() =>
+                {
+                    done++;
+                    _sink.WriteProgress(new ProgressReport(1, "Planning migrations", $"{done} of {all.Count}", done, all.Count) { IsComplete = done == all.Count });
+                });
             })).ConfigureAwait(false);
             return plans.Where(p => p is not null).Select(p => p!).ToList();
         }

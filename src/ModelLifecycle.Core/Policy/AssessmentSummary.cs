@@ -72,7 +72,11 @@ namespace ModelLifecycle.Core.Policy
         public void AddFailure() => Interlocked.Increment(ref _failures);
     }
 
-    /// <summary>Passes everything on to the host's sink and counts each error in a tally.</summary>
+    /// <summary>
+    /// Passes everything on to the host's sink and counts each error in a tally. It forwards through the
+    /// host sink's <see cref="SerializedSink"/>, so services given this sink and services given the host's
+    /// own still reach the host one call at a time.
+    /// </summary>
     public sealed class TallyingSink : IOperationSink
     {
         private readonly IOperationSink _inner;
@@ -80,7 +84,7 @@ namespace ModelLifecycle.Core.Policy
 
         public TallyingSink(IOperationSink inner, AssessmentTally tally)
         {
-            _inner = inner;
+            _inner = SerializedSink.For(inner);
             _tally = tally;
         }
 

@@ -19,7 +19,7 @@ namespace ModelLifecycle.Core.Policy
         private readonly ArmClient _arm;
         private readonly LifecycleCatalog _catalog;
         private readonly EvaluationOptions _options;
-        private readonly IOperationSink _sink;
+        private readonly SerializedSink _sink;
         private readonly DataAgeCheck _ages;
         private readonly ConcurrentDictionary<string, Task<string?>> _accountLocations = new ConcurrentDictionary<string, Task<string?>>(StringComparer.OrdinalIgnoreCase);
 
@@ -29,7 +29,7 @@ namespace ModelLifecycle.Core.Policy
             _arm = arm;
             _catalog = catalog;
             _options = options;
-            _sink = sink;
+            _sink = SerializedSink.For(sink);
             _ages = ages ?? new DataAgeCheck(options.AsOf);
         }
 
@@ -55,7 +55,7 @@ namespace ModelLifecycle.Core.Policy
                 var assessment = await EvaluateAsync(d, contextSubscriptionId, cancellationToken).ConfigureAwait(false);
                 if (assessment is not null)
                 {
-                    onAssessment(assessment);
+                    _sink.Deliver(onAssessment, assessment);
                 }
             }
 
@@ -77,7 +77,7 @@ namespace ModelLifecycle.Core.Policy
                         {
                             if (r.Status == TaskStatus.RanToCompletion && r.Result is not null)
                             {
-                                onAssessment(r.Result);
+                                _sink.Deliver(onAssessment, r.Result);
                             }
                         },
                         cancellationToken,

@@ -54,7 +54,7 @@ namespace ModelLifecycle.Core.Policy
         private readonly ArmClient _arm;
         private readonly LifecycleCatalog _catalog;
         private readonly EvaluationOptions _options;
-        private readonly IOperationSink _sink;
+        private readonly SerializedSink _sink;
         private readonly Func<string, string, Task<bool>> _shouldProcess;
 
         /// <param name="shouldProcess">(target, action) -> whether to write; the cmdlet's ShouldProcess, run on its pipeline thread.</param>
@@ -63,7 +63,7 @@ namespace ModelLifecycle.Core.Policy
             _arm = arm;
             _catalog = catalog;
             _options = options;
-            _sink = sink;
+            _sink = SerializedSink.For(sink);
             _shouldProcess = shouldProcess;
         }
 
@@ -78,7 +78,6 @@ namespace ModelLifecycle.Core.Policy
                 .ToList();
             var done = 0;
             var total = byAccount.Sum(g => g.Count());
-            var progressGate = new object();
 
             await Task.WhenAll(byAccount.Select(async account =>
             {
@@ -90,7 +89,7 @@ namespace ModelLifecycle.Core.Policy
                         var change = await SetOneAsync(id, option, cancellationToken).ConfigureAwait(false);
                         if (change is not null)
                         {
-                            onDone(change);
+                            _sink.Deliver(onDone, change);
                         }
                     }
                     catch (ModelLifecycleException ex)
@@ -98,11 +97,11 @@ namespace ModelLifecycle.Core.Policy
                         _sink.WriteError(ex);
                     }
 
-                    lock (progressGate)
+                    _sink.Run(() =>
                     {
                         done++;
                         _sink.WriteProgress(new ProgressReport(2, "Setting versionUpgradeOption to " + option, $"{done} of {total} deployments", done, total) { IsComplete = done == total });
-                    }
+                    });
                 }
             })).ConfigureAwait(false);
         }

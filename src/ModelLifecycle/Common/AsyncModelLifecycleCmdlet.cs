@@ -10,7 +10,8 @@ namespace ModelLifecycle.Commands
     /// For cmdlets whose Core work runs concurrently (ARM requests in flight). The work runs on the
     /// thread pool; everything that must happen on the pipeline thread (WriteObject, WriteError,
     /// progress, and calls into Az.Accounts in the caller's runspace) goes through a
-    /// <see cref="PipelinePump"/>. Ctrl+C cancels the work's token.
+    /// <see cref="PipelinePump"/>. Ctrl+C cancels the work's token. Writes that reach the pump too late to
+    /// run on the pipeline thread are dropped, and their number is said in one debug line.
     /// </summary>
     public abstract class AsyncModelLifecycleCmdlet : ModelLifecycleCmdlet
     {
@@ -27,6 +28,11 @@ namespace ModelLifecycle.Commands
             try
             {
                 _pump.Run(() => work(_stopping.Token), _stopping.Cancel);
+                var dropped = _pump.TakeDropped();
+                if (dropped > 0)
+                {
+                    WriteDebug($"{dropped} write(s) arrived after the work had ended or while it was stopping, and were dropped.");
+                }
             }
             catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
             {

@@ -9,14 +9,26 @@ namespace ModelLifecycle.Commands
     /// Runs work on the thread pool while the calling thread (PowerShell's pipeline thread) executes,
     /// in order, the actions the work posts back: writes, and calls that must happen in the caller's
     /// runspace. Knows nothing of PowerShell, so it is tested on its own.
+    /// The contract for every post: it runs on the owner thread, or it is dropped and counted in
+    /// <see cref="Dropped"/> (and <see cref="Post"/> returns false when it knows at once). Nothing ever
+    /// runs on another thread. Posts are dropped when they arrive after the drain ended (the work is
+    /// over), while the work is being stopped, or when they were still queued behind an action that
+    /// failed. The host reports the count as a debug line.
     /// </summary>
     internal sealed class PipelinePump
     {
         private readonly int _capacity;
-        private BlockingCollection<Action>? _queue;
-        private int _ownerThread = -1;
+        private volatile BlockingCollection<Action>? _queue;
+        private volatile int _ownerThread = -1;
+        private int _dropped;
 
         public PipelinePump(int capacity = 1024) => _capacity = capacity;
+
+        /// <summary>Posts dropped so far: never run, because they came too late or the pipeline was stopping.</summary>
+        public int Dropped => Volatile.Read(ref _dropped);
+
+        /// <summary>Returns <see cref="Dropped"/> and starts counting again from zero.</summary>
+        public int TakeDropped() => Interlocked.Exchange(ref _dropped, 0);
 
         /// <summary>
         /// Starts <paramref name="work"/> and runs posted actions on this thread until it ends. If an
@@ -47,6 +59,7 @@ namespace ModelLifecycle.Commands
             {
                 if (actionFailure is not null)
                 {
+                    Interlocked.Increment(ref _dropped);
                     continue;
                 }
 
@@ -83,6 +96,7 @@ namespace ModelLifecycle.Commands
             {
                 if (_ownerThread != -1 && !onOwner)
                 {
+                    Interlocked.Increment(ref _dropped);
                     return false;
                 }
 
@@ -104,6 +118,7 @@ namespace ModelLifecycle.Commands
             catch (Exception ex) when (ex is InvalidOperationException || ex is OperationCanceledException)
             {
                 // The work has ended or is being stopped: nothing more reaches the owner thread.
+                Interlocked.Increment(ref _dropped);
                 return false;
             }
         }
