@@ -73,7 +73,10 @@ namespace ModelLifecycle.Runspace.Tests
                 ps.Streams.Error.ToList(),
                 ps.Streams.Warning.Select(w => w.Message).ToList(),
                 ps.Streams.Information.Select(i => i.MessageData?.ToString() ?? string.Empty).ToList(),
-                terminating);
+                terminating)
+            {
+                Progress = ps.Streams.Progress.ToList(),
+            };
         }
 
         public void Dispose() => _runspace.Dispose();
@@ -97,6 +100,8 @@ namespace ModelLifecycle.Runspace.Tests
         public IReadOnlyList<string> Warnings { get; }
 
         public IReadOnlyList<string> Information { get; }
+
+        public IReadOnlyList<ProgressRecord> Progress { get; init; } = new ProgressRecord[0];
 
         /// <summary>The exception that ended the script, when one did.</summary>
         public Exception? Terminating { get; }

@@ -209,7 +209,7 @@ namespace ModelLifecycle.Core.Inventory
             DeploymentName = Discovery?.DeploymentName,
             Accounts = accounts.Count > 0 ? accounts : null,
             Deployments = deployments is { Count: > 0 } ? deployments : null,
-            ProgressActivityId = Discovery?.ProgressActivityId ?? 1,
+            ProgressActivityId = Discovery?.ProgressActivityId ?? ProgressBars.Discovery,
         };
     }
 }

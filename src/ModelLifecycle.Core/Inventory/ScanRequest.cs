@@ -39,6 +39,6 @@ namespace ModelLifecycle.Core.Inventory
         public IReadOnlyList<AzureResourceId>? Deployments { get; init; }
 
         /// <summary>The ActivityId of the progress reports (the host may nest it under its own).</summary>
-        public int ProgressActivityId { get; init; } = 1;
+        public int ProgressActivityId { get; init; } = ProgressBars.Discovery;
     }
 }

@@ -88,7 +88,7 @@ namespace ModelLifecycle.Core.Migration
                     _sink.Run(() =>
                     {
                         done++;
-                        _sink.WriteProgress(new ProgressReport(3, "Migrating deployments", $"{done} of {total}: {plan.AccountName}/{plan.SourceDeployment} {result.Status}", done, total) { IsComplete = done == total });
+                        _sink.WriteProgress(new ProgressReport(ProgressBars.Migrating, "Migrating deployments", $"{done} of {total}: {plan.AccountName}/{plan.SourceDeployment} {result.Status}", done, total) { IsComplete = done == total });
                     });
                 }
             })).ConfigureAwait(false);

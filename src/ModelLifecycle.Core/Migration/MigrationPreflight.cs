@@ -107,7 +107,7 @@ namespace ModelLifecycle.Core.Migration
                 _sink.Run(() =>
                 {
                     done++;
-                    _sink.WriteProgress(new ProgressReport(1, "Planning migrations", $"{done} of {all.Count}", done, all.Count) { IsComplete = done == all.Count });
+                    _sink.WriteProgress(new ProgressReport(ProgressBars.Planning, "Planning migrations", $"{done} of {all.Count}", done, all.Count) { IsComplete = done == all.Count });
                 });
             })).ConfigureAwait(false);
             return plans.Where(p => p is not null).Select(p => p!).ToList();

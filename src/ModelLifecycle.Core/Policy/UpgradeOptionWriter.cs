@@ -100,7 +100,7 @@ namespace ModelLifecycle.Core.Policy
                     _sink.Run(() =>
                     {
                         done++;
-                        _sink.WriteProgress(new ProgressReport(2, "Setting versionUpgradeOption to " + option, $"{done} of {total} deployments", done, total) { IsComplete = done == total });
+                        _sink.WriteProgress(new ProgressReport(ProgressBars.Writing, "Setting versionUpgradeOption to " + option, $"{done} of {total} deployments", done, total) { IsComplete = done == total });
                     });
                 }
             })).ConfigureAwait(false);

@@ -18,7 +18,7 @@ namespace ModelLifecycle.Core.References
     /// </summary>
     internal sealed class ScanSession : IDisposable
     {
-        internal const int ProgressActivityId = 0x4D4C52; // "MLR"
+        internal const int ProgressActivityId = ProgressBars.Searching;
         internal const string ProgressActivity = "Searching for model references";
         private static readonly long ProgressInterval = Stopwatch.Frequency / 4;
 

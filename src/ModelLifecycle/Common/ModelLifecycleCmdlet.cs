@@ -19,7 +19,12 @@ namespace ModelLifecycle.Commands
 
         void IOperationSink.WriteWarning(string message) => Dispatch(() => WriteWarning(message));
 
-        void IOperationSink.WriteProgress(ProgressReport progress) => Dispatch(() => WriteProgress(ToProgressRecord(progress)));
+        void IOperationSink.WriteProgress(ProgressReport progress) => Dispatch(() => WriteProgress(ToProgressRecord(progress, ProgressBase)));
+
+        private int? _progressBase;
+
+        /// <summary>This command's block of host progress ids, taken at its first bar.</summary>
+        private int ProgressBase => _progressBase ??= ProgressIds.NextBlock();
 
         void IOperationSink.WriteError(ModelLifecycleException error) => Dispatch(() => WriteError(ToErrorRecord(error)));
 
@@ -47,9 +52,9 @@ namespace ModelLifecycle.Commands
         internal static ErrorCategory ToCategory(ErrorKind kind) =>
             Enum.TryParse<ErrorCategory>(kind.ToString(), out var category) ? category : ErrorCategory.NotSpecified;
 
-        internal static ProgressRecord ToProgressRecord(ProgressReport p)
+        internal static ProgressRecord ToProgressRecord(ProgressReport p, int idBase)
         {
-            var record = new ProgressRecord(p.ActivityId, p.Activity, string.IsNullOrEmpty(p.Status) ? " " : p.Status)
+            var record = new ProgressRecord(idBase + (p.ActivityId % ProgressIds.BlockSize), p.Activity, string.IsNullOrEmpty(p.Status) ? " " : p.Status)
             {
                 PercentComplete = p.PercentComplete,
             };
