@@ -10,7 +10,7 @@ namespace ModelLifecycle.Core.Tests.Policy
     public class VerdictTableTests
     {
         // "m" 1 retires 2027-01-01; 2 is the default and lives longer; "x" 1 has a scheduled cross-family upgrade.
-        private static readonly LifecycleCatalog Fixture = FromEntries(@"[
+        internal static readonly LifecycleCatalog Fixture = FromEntries(@"[
           { ""model"": ""m"", ""version"": ""1"", ""stage"": ""GenerallyAvailable"", ""retirementDate"": ""2027-01-01"", ""replacements"": [ { ""model"": ""m"", ""version"": ""2"" } ] },
           { ""model"": ""m"", ""version"": ""2"", ""stage"": ""GenerallyAvailable"", ""retirementDate"": ""2028-01-01"", ""isDefaultVersion"": true },
           { ""model"": ""x"", ""version"": ""1"", ""retirementDate"": ""2027-01-01"", ""replacements"": [ { ""model"": ""y"" } ],
