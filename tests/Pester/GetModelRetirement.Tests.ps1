@@ -11,7 +11,7 @@ Describe 'Get-ModelRetirement' {
         $r.Stage | Should -Be 'Retired'
         $r.RetirementDate | Should -Be ([datetime]'2026-03-04')
         $r.DaysUntilRetirement | Should -Be -263
-        @($r.Replacement.Model) | Should -Be @('gpt-image-1', 'gpt-image-1.5')
+        @($r.Replacement.Model) | Should -Be @('gpt-image-1', 'gpt-image-1.5', 'gpt-image-1-mini')
     }
 
     It 'finds the ARM version spelling' {
@@ -114,8 +114,8 @@ Describe 'Get-ModelRetirement' {
 
     It 'exports readable CSV and structured JSON' {
         $r = Get-ModelRetirement dall-e-3
-        ($r | ConvertTo-Csv | ConvertFrom-Csv).Replacement | Should -Be 'gpt-image-1, gpt-image-1.5'
+        ($r | ConvertTo-Csv | ConvertFrom-Csv).Replacement | Should -Be 'gpt-image-1, gpt-image-1.5, gpt-image-1-mini'
         $json = $r | ConvertTo-Json -Depth 5 | ConvertFrom-Json
-        $json.Replacement.Model | Should -Be @('gpt-image-1', 'gpt-image-1.5')
+        $json.Replacement.Model | Should -Be @('gpt-image-1', 'gpt-image-1.5', 'gpt-image-1-mini')
     }
 }

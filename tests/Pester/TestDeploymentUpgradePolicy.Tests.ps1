@@ -28,9 +28,18 @@ Describe 'Test-DeploymentUpgradePolicy' {
             $a.Outcome | Should -Be 'Retired'
             $a.Severity | Should -Be 'Critical'
             $a.UpgradeTarget | Should -BeNullOrEmpty
-            $a.RecommendedAction | Should -Match 'Migrate now to gpt-image-1\.5'
+            $a.RecommendedAction | Should -Match 'Migrate now to gpt-image-1-mini,'
             $before = New-AzDeployment dalle dall-e-3 '3.0' -Option OnceNewDefaultVersionAvailable | Test-DeploymentUpgradePolicy -AsOf 2026-02-01
             $before.Outcome | Should -Be 'WillStopWorking'
+        }
+
+        It 'advises dall-e-3 to move to a replacement that lasts beyond WarningDays and says why the others were passed over' {
+            $a = New-AzDeployment dalle dall-e-3 '3.0' -Option NoAutoUpgrade | Test-DeploymentUpgradePolicy -AsOf 2026-11-30
+            $a.RecommendedAction | Should -Match 'Migrate now to gpt-image-1-mini,'
+            $a.RecommendedAction | Should -Not -Match 'gpt-image-1\.5'
+            $passed = @($a.Notes | Where-Object { $_ -like 'Passed over as migration targets:*' })
+            $passed | Should -HaveCount 1
+            $passed[0] | Should -Match 'gpt-image-1\.5 retires on 2026-12-16, within 90 days'
         }
 
         It 'gpt-4o 2024-08-06 Standard with no policy upgrades to gpt-5.1 at retirement' {
@@ -237,7 +246,7 @@ Describe 'Test-DeploymentUpgradePolicy' {
         ($r | Format-List | Out-String -Width 200) | Should -Match 'UpgradeTarget\s+: '
         ($r | Format-List | Out-String -Width 200) | Should -Match 'RecommendedAction : '
         $r | Export-Csv (Join-Path $TestDrive 'v.csv') -ErrorAction Stop
-        (Import-Csv (Join-Path $TestDrive 'v.csv'))[0].Replacement | Should -Be 'gpt-image-1, gpt-image-1.5'
+        (Import-Csv (Join-Path $TestDrive 'v.csv'))[0].Replacement | Should -Be 'gpt-image-1, gpt-image-1.5, gpt-image-1-mini'
         ($r | ConvertTo-Json -Depth 5 | ConvertFrom-Json)[0].Outcome | Should -Be 3 -Because 'enums serialise as numbers in ConvertTo-Json unless -EnumsAsStrings'
     }
 }

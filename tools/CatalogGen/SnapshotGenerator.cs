@@ -456,12 +456,35 @@ namespace ModelLifecycle.CatalogGen
                 foreach (var key in matches)
                 {
                     var b = entries[key].ToBuilder();
+                    AppendReplacements(b, c);
                     EntryMerger.Fill(b, c, "curation", noteDisagreements: true);
                     entries[key] = b.Build();
                 }
             }
 
             return new LifecycleCatalog(catalog.SnapshotDate, entries.Values, catalog.Sources.Concat(curation.Sources), catalog.Description);
+        }
+
+        /// <summary>
+        /// A replacement named by a curated source is added after the recorded ones, never in their
+        /// place: the records' order (best first) stands, and the migration advice can reach a model
+        /// that lasts when every recorded replacement retires soon (dall-e-3 -> gpt-image-1-mini).
+        /// </summary>
+        private static void AppendReplacements(CatalogEntryBuilder b, CatalogEntry curated)
+        {
+            var added = curated.Replacements
+                .Where(r => !b.Replacements.Any(x => ModelNames.SameModel(x.Model, r.Model) && (x.Version is null || r.Version is null || ModelNames.SameVersion(x.Version, r.Version))))
+                .ToList();
+            if (added.Count == 0 || b.Replacements.Count == 0)
+            {
+                return; // nothing new, or nothing recorded: Fill supplies the list and its provenance
+            }
+
+            b.Replacements.AddRange(added);
+            foreach (var s in curated.Sources)
+            {
+                EntryMerger.AddSource(b, new SourceRef(s.Name, s.Url, s.Commit, s.Date, new[] { "replacements" }));
+            }
         }
     }
 }

@@ -299,9 +299,10 @@ namespace ModelLifecycle.Core.Policy
                 _v.Rule = rule;
                 _v.Outcome = outcome;
                 _v.Severity = severity;
-                if (_v.Entry is not null && (outcome == UpgradeOutcome.WillStopWorking || outcome == UpgradeOutcome.Retired))
+                if (_v.Entry is not null)
                 {
-                    // The same rule as Invoke-ModelMigration's default target: past retired and soon-retiring replacements.
+                    // Where to migrate: the replacement chain past retired and soon-retiring models. The
+                    // assessment's advice and Invoke-ModelMigration's default target both read it here.
                     _v.Migration = ReplacementChain.Follow(_v.Entry, _catalog, _o.AsOf, _o.WarningDays);
                 }
 

@@ -154,7 +154,11 @@ namespace ModelLifecycle.Core.Policy
         /// <summary>A recorded upgrade that applies to other deployment types only.</summary>
         public AutoUpgradeInfo? UpgradeForOtherTypes { get; internal set; }
 
-        /// <summary>Where to migrate to: the replacement chain past retired and soon-retiring models.</summary>
+        /// <summary>
+        /// Where to migrate to: the replacement chain past retired and soon-retiring models; null when
+        /// the deployment's model is not in the catalog. With <see cref="DefaultMigrationTarget"/> this is
+        /// the one rule for the assessment's advice and Invoke-ModelMigration's default target.
+        /// </summary>
         public ReplacementChoice? Migration { get; internal set; }
 
         /// <summary>The option that would keep a deployment that stops working going; null when none would.</summary>
@@ -164,5 +168,11 @@ namespace ModelLifecycle.Core.Policy
         public ModelRef? OptionTarget { get; internal set; }
 
         public InferredFacts Inferred { get; internal set; }
+
+        /// <summary>
+        /// Where a migration should go by default: the upgrade target when one is recorded, otherwise the
+        /// best replacement down the chain (one that serves beyond WarningDays when any does).
+        /// </summary>
+        public ModelRef? DefaultMigrationTarget => UpgradeTarget?.Target ?? Migration?.Best;
     }
 }

@@ -20,7 +20,7 @@ namespace ModelLifecycle.Core.Policy
             if (catalog is null) throw new ArgumentNullException(nameof(catalog));
             if (o is null) throw new ArgumentNullException(nameof(o));
 
-            return new VerdictText(Reason(v, d, catalog, o), Action(v, d), Notes(v, d, catalog, o));
+            return new VerdictText(Reason(v, d, catalog, o), Action(v, d, o), Notes(v, d, catalog, o));
         }
 
         private static string Reason(VerdictDecision v, Deployment d, LifecycleCatalog catalog, EvaluationOptions o)
@@ -80,7 +80,7 @@ namespace ModelLifecycle.Core.Policy
             }
         }
 
-        private static string Action(VerdictDecision v, Deployment d)
+        private static string Action(VerdictDecision v, Deployment d, EvaluationOptions o)
         {
             switch (v.Rule)
             {
@@ -95,7 +95,7 @@ namespace ModelLifecycle.Core.Policy
                     var to = e.Replacements.Count > 0 ? " and plan the move to " + Join(e.Replacements) : string.Empty;
                     return $"None now; watch for the retirement notice (Get-ModelRetirement -Name '{e.Model}' -Location <region> reads the Models API){to}.";
                 case VerdictRule.Retired:
-                    return MigrateAction(v, d, "now");
+                    return MigrateAction(v, d, o, "now");
                 case VerdictRule.UpgradeToNewDefault:
                     return v.CrossFamily
                         ? $"Test your calls against {v.UpgradeTarget!.Target.Model} before the upgrade (Find-ModelReference -Model {d.Model} finds them); to stay on this version until {Day(v.RetirementDate)}, run Set-DeploymentUpgradeOption {Address(d)} -UpgradeOption OnceCurrentVersionExpired."
@@ -113,10 +113,10 @@ namespace ModelLifecycle.Core.Policy
                 return $"To let it upgrade to {v.OptionTarget} instead, run Set-DeploymentUpgradeOption {Address(d)} -UpgradeOption {option}; or migrate {before}.";
             }
 
-            return MigrateAction(v, d, before) + " No upgrade option would keep it working.";
+            return MigrateAction(v, d, o, before) + " No upgrade option would keep it working.";
         }
 
-        private static string MigrateAction(VerdictDecision v, Deployment d, string when)
+        private static string MigrateAction(VerdictDecision v, Deployment d, EvaluationOptions o, string when)
         {
             var e = v.Entry!;
             var live = v.Migration?.Candidates ?? Array.Empty<ModelRef>();
@@ -128,7 +128,10 @@ namespace ModelLifecycle.Core.Policy
             var side = DeploymentTypes.Classify(d.DeploymentType) == DeploymentTypeClass.Provisioned
                 ? "in place or side by side (check quota for the target first)"
                 : "side by side as a new deployment";
-            return $"Migrate {when} to {to}, {side}, and point callers at it (Find-ModelReference -Model {d.Model} finds them in code).";
+            var shortLived = v.Migration is ReplacementChoice c && c.Targets.Count == 0 && c.Fallbacks.Count > 0
+                ? $" {Join(c.Fallbacks)} itself retires within {o.WarningDays} days and no recorded replacement lasts longer: plan the next move too (Get-ModelRetirement lists what is not retiring)."
+                : string.Empty;
+            return $"Migrate {when} to {to}, {side}, and point callers at it (Find-ModelReference -Model {d.Model} finds them in code).{shortLived}";
         }
 
         private static List<string> Notes(VerdictDecision v, Deployment d, LifecycleCatalog catalog, EvaluationOptions o)
@@ -188,6 +191,13 @@ namespace ModelLifecycle.Core.Policy
             if ((v.Inferred & InferredFacts.DeploymentTypeNotUpgraded) != 0)
             {
                 notes.Add($"Deployment type '{d.DeploymentType ?? "(none)"}' is not one this module knows to be auto-upgraded (Standard, GlobalStandard, DataZoneStandard), so it is treated as not upgraded.");
+            }
+
+            if ((v.Outcome == UpgradeOutcome.WillStopWorking || v.Outcome == UpgradeOutcome.Retired) && v.Migration is ReplacementChoice m && m.Passed.Count > 0)
+            {
+                notes.Add(m.Targets.Count > 0
+                    ? $"Passed over as migration targets: {string.Join("; ", m.Passed)}; {Join(m.Targets)} serves beyond {o.WarningDays} days."
+                    : $"No recorded replacement serves beyond {o.WarningDays} days: {string.Join("; ", m.Passed)}.");
             }
 
             return notes;

@@ -32,7 +32,7 @@ namespace ModelLifecycle.Core.Tests.Catalog
             var r = Query(f => f.Names = new[] { "dall-e-3" }).Single();
             Assert.Equal("Retired", r.Stage);
             Assert.Equal(-263, r.DaysUntilRetirement);
-            Assert.Equal("gpt-image-1, gpt-image-1.5", r.Replacement.ToString());
+            Assert.Equal("gpt-image-1, gpt-image-1.5, gpt-image-1-mini", r.Replacement.ToString());
         }
 
         [Fact]

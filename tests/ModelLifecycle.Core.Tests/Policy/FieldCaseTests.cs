@@ -15,11 +15,26 @@ namespace ModelLifecycle.Core.Tests.Policy
             Assert.Equal(UpgradeOutcome.Retired, a.Outcome);
             Assert.Equal(Severity.Critical, a.Severity);
             Assert.Null(a.UpgradeTarget);
-            // gpt-image-1 itself retired on 2026-10-23, so the advice names only gpt-image-1.5.
-            Assert.Contains("Migrate now to gpt-image-1.5,", a.RecommendedAction);
-            Assert.Equal("gpt-image-1, gpt-image-1.5", a.Replacement.ToString());
+            // gpt-image-1 itself retired on 2026-10-23 and gpt-image-1.5 retires on 2026-12-16, within
+            // 90 days: the advice goes on to gpt-image-1-mini (issue 10 item 14).
+            Assert.Contains("Migrate now to gpt-image-1-mini,", a.RecommendedAction);
+            Assert.Equal("gpt-image-1, gpt-image-1.5, gpt-image-1-mini", a.Replacement.ToString());
             Assert.Contains(a.Notes, n => n.Contains("The replacement gpt-image-1 has itself retired (2026-10-23)"));
             Assert.DoesNotContain("due to be upgraded", a.Reason);
+        }
+
+        [Theory]
+        [InlineData("2026-11-22")]
+        [InlineData("2026-11-30")]
+        public void Dalle3_advice_passes_over_replacements_that_retire_within_WarningDays_and_says_why(string asOf)
+        {
+            // Issue 10 item 14: gpt-image-1.5 retires on 2026-12-16; gpt-image-1-mini lasts until 2027-04-07.
+            var a = Assess(Deployment("dall-e-3", "3.0", "Standard", "NoAutoUpgrade"), asOf);
+            Assert.Contains("Migrate now to gpt-image-1-mini,", a.RecommendedAction);
+            Assert.DoesNotContain("gpt-image-1.5", a.RecommendedAction);
+            Assert.Contains(a.Notes, n => n.StartsWith("Passed over as migration targets:", System.StringComparison.Ordinal)
+                && n.Contains("gpt-image-1 retired on 2026-10-23") && n.Contains("gpt-image-1.5 retires on 2026-12-16, within 90 days")
+                && n.Contains("gpt-image-1-mini serves beyond 90 days"));
         }
 
         [Fact]

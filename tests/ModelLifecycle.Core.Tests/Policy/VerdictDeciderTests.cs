@@ -77,10 +77,11 @@ namespace ModelLifecycle.Core.Tests.Policy
         }
 
         [Fact]
-        public void The_migration_choice_is_decided_for_the_outcomes_that_need_one()
+        public void The_default_migration_target_is_the_upgrade_target_else_the_replacement_chain()
         {
-            Assert.Equal("other", D("lonely", "1", "2026-11-01").Migration!.Best!.ToString());
-            Assert.Null(D("m", "1", "2026-06-01").Migration);
+            Assert.Equal("other", D("lonely", "1", "2026-11-01").DefaultMigrationTarget!.ToString());
+            Assert.Equal("m 2", D("m", "1", "2026-06-01").DefaultMigrationTarget!.ToString());
+            Assert.Null(D("nope", "1", "2026-06-01").DefaultMigrationTarget);
         }
 
         [Fact]

@@ -328,6 +328,36 @@ namespace ModelLifecycle.Core.Tests.Policy
             Assert.Null(reverse.UpgradeTarget);
         }
 
+        // "a" -> "b" (retires within 90 days of 2026-11-01) -> "c" (lasts); "p" -> "q" (retires soon, nothing after it).
+        private static readonly LifecycleCatalog Chain = FromEntries(@"[
+          { ""model"": ""a"", ""version"": ""1"", ""retirementDate"": ""2027-01-01"", ""replacements"": [ { ""model"": ""b"" } ] },
+          { ""model"": ""b"", ""version"": ""1"", ""retirementDate"": ""2026-12-01"", ""replacements"": [ { ""model"": ""c"" } ] },
+          { ""model"": ""c"", ""version"": ""1"", ""retirementDate"": ""2029-01-01"" },
+          { ""model"": ""p"", ""version"": ""1"", ""retirementDate"": ""2027-01-01"", ""replacements"": [ { ""model"": ""q"" } ] },
+          { ""model"": ""q"", ""version"": ""1"", ""retirementDate"": ""2026-12-15"" } ]");
+
+        [Fact]
+        public void Migration_advice_follows_the_chain_past_a_replacement_that_retires_within_WarningDays()
+        {
+            // Issue 10 item 14: never advise a model that retires within WarningDays when a lasting one is known.
+            var a = Assess(Deployment("a", "1", option: "NoAutoUpgrade"), "2026-11-01", Chain);
+            Assert.Contains("Migrate before 2027-01-01 to c,", a.RecommendedAction);
+            Assert.DoesNotContain(" to b", a.RecommendedAction);
+            Assert.Contains(a.Notes, n => n == "Passed over as migration targets: b retires on 2026-12-01, within 90 days; c serves beyond 90 days.");
+
+            // With a shorter horizon b lasts long enough and is advised first.
+            Assert.Contains("Migrate before 2027-01-01 to b,", Assess(Deployment("a", "1", option: "NoAutoUpgrade"), "2026-11-01", Chain, warningDays: 20).RecommendedAction);
+        }
+
+        [Fact]
+        public void When_no_replacement_lasts_the_advice_says_so()
+        {
+            var a = Assess(Deployment("p", "1", option: "NoAutoUpgrade"), "2026-11-01", Chain);
+            Assert.Contains("Migrate before 2027-01-01 to q,", a.RecommendedAction);
+            Assert.Contains("q itself retires within 90 days and no recorded replacement lasts longer", a.RecommendedAction);
+            Assert.Contains(a.Notes, n => n == "No recorded replacement serves beyond 90 days: q retires on 2026-12-15, within 90 days.");
+        }
+
         [Fact]
         public void Every_assessment_names_what_to_do()
         {
