@@ -244,7 +244,8 @@ namespace ModelLifecycle.CatalogGen
                         ? new[] { UpgradeOptionNames.OnceNewDefaultVersionAvailable }
                         : Array.Empty<string>();
                     var startQualifier = (string?)r["autoUpgradeStartQualifier"] == "no-sooner-than" ? DateQualifier.NoEarlierThan : DateQualifier.On;
-                    b.AutoUpgrade = new AutoUpgradeInfo(target, upgradeStart, startQualifier, null, types, options, types.Length == 0 ? appliesText : null);
+                    // Without a target version the row's replacement column is taken as the target: say so.
+                    b.AutoUpgrade = new AutoUpgradeInfo(target, upgradeStart, startQualifier, null, types, options, types.Length == 0 ? appliesText : null, upgradeVersion is null);
                     fields.Add("autoUpgrade");
                 }
             }

@@ -234,7 +234,7 @@ namespace ModelLifecycle.Core.Policy
                     }
                     else if (optionOk && Outlives(au.Target, retire))
                     {
-                        scheduled = new UpgradeTargetChoice(au.Target, au.StartDate, au.LeadDays, UpgradeTargetSource.ScheduledUpgrade);
+                        scheduled = new UpgradeTargetChoice(au.Target, au.StartDate, au.LeadDays, UpgradeTargetSource.ScheduledUpgrade, au.TargetFromReplacement);
                     }
                 }
 
@@ -296,6 +296,11 @@ namespace ModelLifecycle.Core.Policy
 
             private VerdictDecision Done(VerdictRule rule, UpgradeOutcome outcome, Severity severity)
             {
+                if ((_v.UpgradeTarget ?? _v.MissedUpgrade)?.Inferred == true)
+                {
+                    _v.Inferred |= InferredFacts.UpgradeTargetFromReplacementColumn;
+                }
+
                 _v.Rule = rule;
                 _v.Outcome = outcome;
                 _v.Severity = severity;

@@ -63,6 +63,12 @@ namespace ModelLifecycle.Core.Policy
 
         /// <summary>The deployment type is not one known to be auto-upgraded; treated as not upgraded.</summary>
         DeploymentTypeNotUpgraded = 4,
+
+        /// <summary>
+        /// The upgrade target is a docs table's replacement column: the table gives the upgrade's date
+        /// but no target version, and no replacementConfig was read.
+        /// </summary>
+        UpgradeTargetFromReplacementColumn = 8,
     }
 
     /// <summary>Where an upgrade target came from.</summary>
@@ -78,8 +84,9 @@ namespace ModelLifecycle.Core.Policy
     /// <summary>A model version a deployment would be upgraded to, with when and from which record.</summary>
     public sealed class UpgradeTargetChoice
     {
-        public UpgradeTargetChoice(ModelRef target, DateTime? startDate, int? leadDays, UpgradeTargetSource source)
+        public UpgradeTargetChoice(ModelRef target, DateTime? startDate, int? leadDays, UpgradeTargetSource source, bool inferred = false)
         {
+            Inferred = inferred;
             Target = target ?? throw new ArgumentNullException(nameof(target));
             StartDate = startDate;
             LeadDays = leadDays;
@@ -95,6 +102,9 @@ namespace ModelLifecycle.Core.Policy
         public int? LeadDays { get; }
 
         public UpgradeTargetSource Source { get; }
+
+        /// <summary>True when the target is a docs table's replacement column rather than a recorded target.</summary>
+        public bool Inferred { get; }
     }
 
     /// <summary>

@@ -193,6 +193,11 @@ namespace ModelLifecycle.Core.Policy
                 notes.Add($"Deployment type '{d.DeploymentType ?? "(none)"}' is not one this module knows to be auto-upgraded (Standard, GlobalStandard, DataZoneStandard), so it is treated as not upgraded.");
             }
 
+            if ((v.Inferred & InferredFacts.UpgradeTargetFromReplacementColumn) != 0 && (v.UpgradeTarget ?? v.MissedUpgrade) is UpgradeTargetChoice inferred)
+            {
+                notes.Add(InferredTargetNote(inferred.Target, d));
+            }
+
             if ((v.Outcome == UpgradeOutcome.WillStopWorking || v.Outcome == UpgradeOutcome.Retired) && v.Migration is ReplacementChoice m && m.Passed.Count > 0)
             {
                 notes.Add(m.Targets.Count > 0
@@ -202,6 +207,26 @@ namespace ModelLifecycle.Core.Policy
 
             return notes;
         }
+
+        /// <summary>
+        /// The target came from the replacement column: say it is inferred, and, across model families,
+        /// quote what the docs and the ARM specification say an upgrade is (a move to the same model's
+        /// default version), which does not support a move to another model.
+        /// </summary>
+        private static string InferredTargetNote(ModelRef target, Deployment d)
+        {
+            var note = $"The upgrade target {target} is inferred: the docs table gives a date for automatic upgrades and names {target.Model} in its replacement column, but records no target version; the Models API's replacementConfig (-Live) says what the service will do.";
+            if (!ModelNames.SameModel(target.Model, d.Model ?? string.Empty))
+            {
+                note += $" Upgrades across models are not what the option docs describe: OnceCurrentVersionExpired \"automatically upgrades to the current default version\" of the model ({WorkingWithModelsUrl}), and of OnceNewDefaultVersionAvailable the ARM specification says \"If no new version exists and current expires, model becomes unusable\" ({ArmSpecUrl}). The lifecycle page's own example does describe one, so the sources disagree: {d.Model} may stop working instead.";
+            }
+
+            return note;
+        }
+
+        private const string WorkingWithModelsUrl = "https://learn.microsoft.com/azure/foundry/openai/how-to/working-with-models#model-deployment-upgrade-configuration";
+
+        private const string ArmSpecUrl = "https://github.com/Azure/azure-rest-api-specs/blob/main/specification/cognitiveservices/CognitiveServices.Management/models.tsp";
 
         private static string FamilyText(VerdictDecision v) =>
             v.CrossFamily ? $" {v.UpgradeTarget!.Target.Model} is another model family: behaviour and request parameters change." : string.Empty;

@@ -36,6 +36,14 @@ namespace ModelLifecycle.Core.Tests.Catalog
         }
 
         [Fact]
+        public void A_dated_upgrade_whose_target_is_the_replacement_column_says_so()
+        {
+            // The table row gives "auto-upgrades scheduled to start on 2026-03-09" and a replacement, no target version.
+            Assert.True(Get("gpt-4o", "2024-08-06").AutoUpgrade!.TargetFromReplacement);
+            Assert.True(Get("gpt-4o-mini", "2024-07-18").AutoUpgrade!.TargetFromReplacement);
+        }
+
+        [Fact]
         public void Old_docs_spelling_dalle3_finds_the_same_entry()
         {
             Assert.Same(Get("dall-e-3", "3"), Embedded.Find(CatalogCloud.AzureCloud, "dalle-3", "3"));

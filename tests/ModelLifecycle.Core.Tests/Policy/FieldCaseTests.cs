@@ -57,6 +57,8 @@ namespace ModelLifecycle.Core.Tests.Policy
             Assert.Equal(Date("2026-03-31"), before.EffectiveDate);
             Assert.Equal(Severity.Warning, before.Severity);
             Assert.Contains("2026-03-09", before.Reason);
+            // The table gives the upgrade's date; gpt-5.1 is only its replacement column (issue 10 item 15).
+            Assert.Contains(before.Notes, n => n.StartsWith("The upgrade target gpt-5.1 is inferred:", System.StringComparison.Ordinal) && n.Contains("learn.microsoft.com"));
 
             var after = Assess(Deployment("gpt-4o", "2024-08-06", "Standard", null), "2026-11-22");
             Assert.Equal(UpgradeOutcome.Retired, after.Outcome);

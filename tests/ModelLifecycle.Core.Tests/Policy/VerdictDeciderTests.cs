@@ -59,6 +59,17 @@ namespace ModelLifecycle.Core.Tests.Policy
         }
 
         [Fact]
+        public void A_target_from_the_replacement_column_is_an_inferred_fact()
+        {
+            var c = FromEntries(@"[
+              { ""model"": ""i"", ""version"": ""1"", ""retirementDate"": ""2027-01-01"", ""autoUpgrade"": { ""target"": { ""model"": ""j"" }, ""targetFromReplacement"": true } } ]");
+            var v = VerdictDecider.Decide(Deployment("i", "1", option: UpgradeOptionNames.OnceCurrentVersionExpired), c, new EvaluationOptions(Date("2026-06-01")));
+            Assert.True(v.UpgradeTarget!.Inferred);
+            Assert.Equal(InferredFacts.UpgradeTargetFromReplacementColumn, v.Inferred);
+            Assert.False(D("x", "1", "2026-06-01", option: UpgradeOptionNames.OnceCurrentVersionExpired).UpgradeTarget!.Inferred);
+        }
+
+        [Fact]
         public void A_stop_another_option_prevents_names_that_option_and_its_target()
         {
             var v = D("x", "1", "2026-11-01", option: UpgradeOptionNames.NoAutoUpgrade);

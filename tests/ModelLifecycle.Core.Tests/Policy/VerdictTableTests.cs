@@ -358,6 +358,35 @@ namespace ModelLifecycle.Core.Tests.Policy
             Assert.Contains(a.Notes, n => n == "No recorded replacement serves beyond 90 days: q retires on 2026-12-15, within 90 days.");
         }
 
+        // "i" has a dated upgrade whose target is only the docs table's replacement column.
+        private static readonly LifecycleCatalog Inferred = FromEntries(@"[
+          { ""model"": ""i"", ""version"": ""1"", ""retirementDate"": ""2027-01-01"", ""replacements"": [ { ""model"": ""j"" } ],
+            ""autoUpgrade"": { ""target"": { ""model"": ""j"" }, ""targetFromReplacement"": true, ""startDate"": ""2026-12-01"" } },
+          { ""model"": ""j"", ""version"": ""1"", ""retirementDate"": ""2029-01-01"" } ]");
+
+        [Theory]
+        [InlineData("OnceCurrentVersionExpired", "2026-06-01")]
+        [InlineData("OnceNewDefaultVersionAvailable", "2026-06-01")]
+        [InlineData("OnceCurrentVersionExpired", "2027-02-01")] // retired: the upgrade it was due is inferred too
+        public void An_upgrade_target_taken_from_the_replacement_column_is_labelled_inferred_with_the_docs_that_contradict_it(string option, string asOf)
+        {
+            // Issue 10 item 15.
+            var a = Assess(Deployment("i", "1", option: option), asOf, Inferred);
+            var note = Assert.Single(a.Notes, n => n.StartsWith("The upgrade target j is inferred:", System.StringComparison.Ordinal));
+            Assert.Contains("replacement column", note);
+            Assert.Contains("\"automatically upgrades to the current default version\"", note);
+            Assert.Contains("https://learn.microsoft.com/azure/foundry/openai/how-to/working-with-models", note);
+            Assert.Contains("\"If no new version exists and current expires, model becomes unusable\"", note);
+            Assert.DoesNotContain("shared", note);
+        }
+
+        [Fact]
+        public void A_recorded_upgrade_target_is_not_labelled_inferred()
+        {
+            Assert.DoesNotContain(A("x", "1", "2026-06-01", option: "OnceCurrentVersionExpired").Notes, n => n.Contains("is inferred"));
+            Assert.DoesNotContain(A("m", "1", "2026-06-01", option: "OnceNewDefaultVersionAvailable").Notes, n => n.Contains("is inferred"));
+        }
+
         [Fact]
         public void Every_assessment_names_what_to_do()
         {
