@@ -112,6 +112,14 @@ Describe 'Get-ModelRetirement' {
         ($r | Format-List | Out-String -Width 200) | Should -Match 'ByDeploymentType\s*: Standard=2026-03-31'
     }
 
+    It 'shows when training of a fine-tuned model retires, in the record and in Format-List' {
+        $ft = Get-ModelRetirement gpt-4o-mini -Version 2024-07-18 -AsOf 2026-11-22 | Where-Object Kind -eq FineTuned
+        $ft.TrainingRetirementDate | Should -Be ([datetime]'2027-04-01')
+        ($ft | Format-List | Out-String -Width 200) | Should -Match 'TrainingRetirementDate\s*: 2027-04-01'
+        $base = Get-ModelRetirement gpt-4o-mini -Version 2024-07-18 -AsOf 2026-11-22 | Where-Object Kind -eq Base
+        ($base | Format-List | Out-String -Width 200) | Should -Not -Match 'TrainingRetirementDate'
+    }
+
     It 'exports readable CSV and structured JSON' {
         $r = Get-ModelRetirement dall-e-3
         ($r | ConvertTo-Csv | ConvertFrom-Csv).Replacement | Should -Be 'gpt-image-1, gpt-image-1.5, gpt-image-1-mini'

@@ -42,6 +42,13 @@ Describe 'Test-DeploymentUpgradePolicy' {
             $passed[0] | Should -Match 'gpt-image-1\.5 retires on 2026-12-16, within 90 days'
         }
 
+        It 'shows when training of a fine-tuned deployment''s base model retires' {
+            $a = New-AzDeployment ft 'gpt-4o-mini-2024-07-18.ft-0a1b2c3d4e' '1' -Option NoAutoUpgrade | Test-DeploymentUpgradePolicy -AsOf 2026-11-22
+            $a.TrainingRetirementDate | Should -Be ([datetime]'2027-04-01')
+            ($a | Format-List | Out-String -Width 300) | Should -Match 'TrainingRetirementDate\s*: 2027-04-01'
+            @($a.Notes) -match '^Training \(fine-tuning\) of gpt-4o-mini 2024-07-18 retires on 2027-04-01' | Should -HaveCount 1
+        }
+
         It 'gpt-4o 2024-08-06 Standard with no policy upgrades to gpt-5.1 at retirement' {
             $a = New-AzDeployment chat gpt-4o 2024-08-06 | Test-DeploymentUpgradePolicy -AsOf 2026-01-15
             $a.UpgradeOption | Should -BeNullOrEmpty

@@ -46,6 +46,14 @@ namespace ModelLifecycle
 
         public int? DaysUntilRetirement { get; internal set; }
 
+        /// <summary>
+        /// Fine-tuned deployments: when training (fine-tuning) of the base model retires, before the
+        /// deployment itself stops; null for other deployments or when no date is published.
+        /// </summary>
+        public DateTime? TrainingRetirementDate { get => _trainingRetirementDate; internal set => _trainingRetirementDate = Core.UtcDay.Of(value); }
+
+        private DateTime? _trainingRetirementDate;
+
         public UpgradeOutcome Outcome { get; internal set; }
 
         /// <summary>

@@ -35,6 +35,7 @@ namespace ModelLifecycle.Core.Policy
             RetirementDate = v.RetirementDate,
             RetirementDateIsTentative = v.RetirementDateIsTentative,
             DaysUntilRetirement = v.DaysUntilRetirement,
+            TrainingRetirementDate = v.TrainingRetirementDate,
             Outcome = v.Outcome,
             OptionWouldHelp = v.OptionWouldHelp,
             UpgradeTarget = v.UpgradeTarget?.Target,

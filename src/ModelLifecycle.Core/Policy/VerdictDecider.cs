@@ -110,6 +110,10 @@ namespace ModelLifecycle.Core.Policy
                 }
 
                 _v.Entry = entry;
+                if (_v.FineTuned)
+                {
+                    _v.TrainingRetirementDate = entry.TrainingRetirementDate;
+                }
                 _v.EntryStage = RetirementQuery.StageAsOf(entry, _o.AsOf);
                 _v.Stage = _v.EntryStage;
 

@@ -179,6 +179,9 @@ namespace ModelLifecycle.Core.Policy
 
         public InferredFacts Inferred { get; internal set; }
 
+        /// <summary>Fine-tuned deployments: when training (fine-tuning) of the base model retires, when published.</summary>
+        public DateTime? TrainingRetirementDate { get; internal set; }
+
         /// <summary>
         /// Where a migration should go by default: the upgrade target when one is recorded, otherwise the
         /// best replacement down the chain (one that serves beyond WarningDays when any does).

@@ -178,6 +178,13 @@ namespace ModelLifecycle.Core.Policy
                 }
             }
 
+            if (v.TrainingRetirementDate is DateTime training)
+            {
+                var until = v.RetirementDate is DateTime deployed ? $"; this deployment keeps serving until {Day(deployed)}" : string.Empty;
+                var tense = training <= o.AsOf ? "retired" : "retires";
+                notes.Add($"Training (fine-tuning) of {v.BaseModel} {v.BaseVersion} {tense} on {Day(training)}: no new fine-tuned models or retraining after that date{until}.");
+            }
+
             if (v.RetirementDateIsTentative && v.RetirementDate is DateTime tentative)
             {
                 notes.Add($"The retirement date is tentative ({EntryMerger.DescribeDate(tentative, v.RetirementQualifier)}); it may move.");

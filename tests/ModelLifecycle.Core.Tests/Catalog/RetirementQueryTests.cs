@@ -36,6 +36,15 @@ namespace ModelLifecycle.Core.Tests.Catalog
         }
 
         [Fact]
+        public void A_fine_tuned_record_shows_when_training_retires()
+        {
+            // Issue 10 item 16.
+            var rows = Query(f => { f.Names = new[] { "gpt-4o-mini" }; f.Version = "2024-07-18"; }, "2026-11-22");
+            Assert.Equal(Date("2027-04-01"), rows.Single(r => r.Kind == "FineTuned").TrainingRetirementDate);
+            Assert.Null(rows.Single(r => r.Kind == "Base").TrainingRetirementDate);
+        }
+
+        [Fact]
         public void An_exact_name_not_in_the_clouds_catalog_is_one_named_error_and_a_wildcard_is_none()
         {
             var filter = new RetirementFilter { Names = new[] { "gpt-4o", "no-such-model", "nothing-like-this*" }, Cloud = CatalogCloud.AzureCloud };

@@ -127,6 +127,26 @@ namespace ModelLifecycle.Core.Tests.Policy
             Assert.Equal(Severity.Info, a.Severity);
         }
 
+        [Theory]
+        [InlineData("2026-11-22", "retires on 2027-04-01")]
+        [InlineData("2027-05-01", "retired on 2027-04-01")]
+        public void Fine_tuned_deployment_shows_when_training_retires(string asOf, string said)
+        {
+            // Issue 10 item 16: training retires six months before the fine-tuned deployment stops.
+            var a = Assess(Deployment("gpt-4o-mini-2024-07-18.ft-0a1b2c3d4e", "1", "Standard", "NoAutoUpgrade"), asOf);
+            Assert.Equal(Date("2027-04-01"), a.TrainingRetirementDate);
+            Assert.Equal(Date("2027-10-01"), a.RetirementDate);
+            Assert.Contains(a.Notes, n => n == $"Training (fine-tuning) of gpt-4o-mini 2024-07-18 {said}: no new fine-tuned models or retraining after that date; this deployment keeps serving until 2027-10-01.");
+        }
+
+        [Fact]
+        public void A_base_model_deployment_has_no_training_retirement_date()
+        {
+            var a = Assess(Deployment("gpt-4o-mini", "2024-07-18", "GlobalStandard", "NoAutoUpgrade"), "2026-06-01");
+            Assert.Null(a.TrainingRetirementDate);
+            Assert.DoesNotContain(a.Notes, n => n.StartsWith("Training", System.StringComparison.Ordinal));
+        }
+
         [Fact]
         public void Government_cloud_uses_its_own_schedule()
         {
