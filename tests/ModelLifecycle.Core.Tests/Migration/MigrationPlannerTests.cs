@@ -230,6 +230,11 @@ namespace ModelLifecycle.Core.Tests.Migration
             Assert.Contains("gpt-image-1 retired on 2026-10-23", plan.TargetReason);
             Assert.Contains("gpt-image-1.5 retires on 2026-12-16, within 90 days", plan.TargetReason);
             Assert.Equal(MigrationMode.SideBySide, plan.Mode);
+            // gpt-image-1-mini lasts, but is deprecated since 2026-10-06: the lifecycle check says so.
+            var lifecycle = Check(plan, "TargetLifecycle");
+            Assert.Equal(MigrationCheckStatus.Warn, lifecycle.Status);
+            Assert.Contains("is deprecated", lifecycle.Detail);
+            Assert.DoesNotContain("itself retires", lifecycle.Detail);
             Assert.Equal(MigrationCheckStatus.Pass, Check(plan, "LimitedAccess").Status);
             Assert.Contains(plan.ParameterChanges, c => c.Parameter == "size" && c.From == "1792x1024" && c.To == "1536x1024");
         }
