@@ -247,7 +247,7 @@ Describe 'Find-ModelReference' {
             $rows = Import-Csv $csv
             $rows | Should -HaveCount 2
             $rows[0].PSObject.Properties.Name | Should -Be @('Path', 'Cell', 'LineNumber', 'Column', 'Line', 'Match', 'Kind', 'Model', 'Version', 'Stage', 'RetirementDate', 'RetirementDateIsTentative', 'DaysUntilRetirement', 'Replacement', 'AsOf', 'Change')
-            $rows[0].Replacement | Should -Be 'gpt-image-1, gpt-image-1.5'
+            $rows[0].Replacement | Should -Be 'gpt-image-1, gpt-image-1.5, gpt-image-1-mini'
             $rows[0].LineNumber | Should -Be '1'
         }
 

@@ -11,7 +11,7 @@ Describe 'Get-ModelRetirement' {
         $r.Stage | Should -Be 'Retired'
         $r.RetirementDate | Should -Be ([datetime]'2026-03-04')
         $r.DaysUntilRetirement | Should -Be -263
-        @($r.Replacement.Model) | Should -Be @('gpt-image-1', 'gpt-image-1.5')
+        @($r.Replacement.Model) | Should -Be @('gpt-image-1', 'gpt-image-1.5', 'gpt-image-1-mini')
     }
 
     It 'finds the ARM version spelling' {
@@ -139,10 +139,18 @@ Describe 'Get-ModelRetirement' {
         ($r | Format-List | Out-String -Width 200) | Should -Match 'ByDeploymentType\s*: Standard=2026-03-31'
     }
 
+    It 'shows when training of a fine-tuned model retires, in the record and in Format-List' {
+        $ft = Get-ModelRetirement gpt-4o-mini -Version 2024-07-18 -AsOf 2026-11-22 | Where-Object Kind -eq FineTuned
+        $ft.TrainingRetirementDate | Should -Be ([datetime]'2027-04-01')
+        ($ft | Format-List | Out-String -Width 200) | Should -Match 'TrainingRetirementDate\s*: 2027-04-01'
+        $base = Get-ModelRetirement gpt-4o-mini -Version 2024-07-18 -AsOf 2026-11-22 | Where-Object Kind -eq Base
+        ($base | Format-List | Out-String -Width 200) | Should -Not -Match 'TrainingRetirementDate'
+    }
+
     It 'exports readable CSV and structured JSON' {
         $r = Get-ModelRetirement dall-e-3
-        ($r | ConvertTo-Csv | ConvertFrom-Csv).Replacement | Should -Be 'gpt-image-1, gpt-image-1.5'
+        ($r | ConvertTo-Csv | ConvertFrom-Csv).Replacement | Should -Be 'gpt-image-1, gpt-image-1.5, gpt-image-1-mini'
         $json = $r | ConvertTo-Json -Depth 5 | ConvertFrom-Json
-        $json.Replacement.Model | Should -Be @('gpt-image-1', 'gpt-image-1.5')
+        $json.Replacement.Model | Should -Be @('gpt-image-1', 'gpt-image-1.5', 'gpt-image-1-mini')
     }
 }

@@ -28,9 +28,25 @@ Describe 'Test-DeploymentUpgradePolicy' {
             $a.Outcome | Should -Be 'Retired'
             $a.Severity | Should -Be 'Critical'
             $a.UpgradeTarget | Should -BeNullOrEmpty
-            $a.RecommendedAction | Should -Match 'Migrate now to gpt-image-1\.5'
+            $a.RecommendedAction | Should -Match 'Migrate now to gpt-image-1-mini,'
             $before = New-AzDeployment dalle dall-e-3 '3.0' -Option OnceNewDefaultVersionAvailable | Test-DeploymentUpgradePolicy -AsOf 2026-02-01
             $before.Outcome | Should -Be 'WillStopWorking'
+        }
+
+        It 'advises dall-e-3 to move to a replacement that lasts beyond WarningDays and says why the others were passed over' {
+            $a = New-AzDeployment dalle dall-e-3 '3.0' -Option NoAutoUpgrade | Test-DeploymentUpgradePolicy -AsOf 2026-11-30
+            $a.RecommendedAction | Should -Match 'Migrate now to gpt-image-1-mini,'
+            $a.RecommendedAction | Should -Not -Match 'gpt-image-1\.5'
+            $passed = @($a.Notes | Where-Object { $_ -like 'Passed over as migration targets:*' })
+            $passed | Should -HaveCount 1
+            $passed[0] | Should -Match 'gpt-image-1\.5 retires on 2026-12-16, within 90 days'
+        }
+
+        It 'shows when training of a fine-tuned deployment''s base model retires' {
+            $a = New-AzDeployment ft 'gpt-4o-mini-2024-07-18.ft-0a1b2c3d4e' '1' -Option NoAutoUpgrade | Test-DeploymentUpgradePolicy -AsOf 2026-11-22
+            $a.TrainingRetirementDate | Should -Be ([datetime]'2027-04-01')
+            ($a | Format-List | Out-String -Width 300) | Should -Match 'TrainingRetirementDate\s*: 2027-04-01'
+            @($a.Notes) -match '^Training \(fine-tuning\) of gpt-4o-mini 2024-07-18 retires on 2027-04-01' | Should -HaveCount 1
         }
 
         It 'gpt-4o 2024-08-06 Standard with no policy upgrades to gpt-5.1 at retirement' {
@@ -237,7 +253,7 @@ Describe 'Test-DeploymentUpgradePolicy' {
         ($r | Format-List | Out-String -Width 200) | Should -Match 'UpgradeTarget\s+: '
         ($r | Format-List | Out-String -Width 200) | Should -Match 'RecommendedAction : '
         $r | Export-Csv (Join-Path $TestDrive 'v.csv') -ErrorAction Stop
-        (Import-Csv (Join-Path $TestDrive 'v.csv'))[0].Replacement | Should -Be 'gpt-image-1, gpt-image-1.5'
+        (Import-Csv (Join-Path $TestDrive 'v.csv'))[0].Replacement | Should -Be 'gpt-image-1, gpt-image-1.5, gpt-image-1-mini'
         ($r | ConvertTo-Json -Depth 5 | ConvertFrom-Json)[0].Outcome | Should -Be 'WillStopWorking' -Because 'Outcome is a name, so ConvertTo-Json writes the word (Windows PowerShell 5.1 has no -EnumsAsStrings)'
     }
 }

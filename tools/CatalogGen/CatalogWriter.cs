@@ -84,6 +84,12 @@ namespace ModelLifecycle.CatalogGen
                 w.WriteStartObject();
                 w.WritePropertyName("target");
                 WriteModelRef(w, au.Target);
+                if (au.TargetFromReplacement)
+                {
+                    w.WritePropertyName("targetFromReplacement");
+                    w.WriteValue(true);
+                }
+
                 Prop(w, "startDate", au.StartDate);
                 if (au.StartQualifier != DateQualifier.On)
                 {

@@ -280,7 +280,8 @@ namespace ModelLifecycle.CatalogGen
                         ? new[] { UpgradeOptionNames.OnceNewDefaultVersionAvailable }
                         : Array.Empty<string>();
                     var startQualifier = (string?)r["autoUpgradeStartQualifier"] == "no-sooner-than" ? DateQualifier.NoEarlierThan : DateQualifier.On;
-                    b.AutoUpgrade = new AutoUpgradeInfo(target, upgradeStart, startQualifier, null, types, options, types.Length == 0 ? appliesText : null);
+                    // Without a target version the row's replacement column is taken as the target: say so.
+                    b.AutoUpgrade = new AutoUpgradeInfo(target, upgradeStart, startQualifier, null, types, options, types.Length == 0 ? appliesText : null, upgradeVersion is null);
                     fields.Add("autoUpgrade");
                 }
             }
@@ -508,12 +509,35 @@ namespace ModelLifecycle.CatalogGen
                 foreach (var key in matches)
                 {
                     var b = entries[key].ToBuilder();
+                    AppendReplacements(b, c);
                     EntryMerger.Fill(b, c, "the module's curated corrections", noteDisagreements: true);
                     entries[key] = b.Build();
                 }
             }
 
             return new LifecycleCatalog(catalog.SnapshotDate, entries.Values, catalog.Sources.Concat(curation.Sources), catalog.Description);
+        }
+
+        /// <summary>
+        /// A replacement named by a curated source is added after the recorded ones, never in their
+        /// place: the records' order (best first) stands, and the migration advice can reach a model
+        /// that lasts when every recorded replacement retires soon (dall-e-3 -> gpt-image-1-mini).
+        /// </summary>
+        private static void AppendReplacements(CatalogEntryBuilder b, CatalogEntry curated)
+        {
+            var added = curated.Replacements
+                .Where(r => !b.Replacements.Any(x => ModelNames.SameModel(x.Model, r.Model) && (x.Version is null || r.Version is null || ModelNames.SameVersion(x.Version, r.Version))))
+                .ToList();
+            if (added.Count == 0 || b.Replacements.Count == 0)
+            {
+                return; // nothing new, or nothing recorded: Fill supplies the list and its provenance
+            }
+
+            b.Replacements.AddRange(added);
+            foreach (var s in curated.Sources)
+            {
+                EntryMerger.AddSource(b, new SourceRef(s.Name, s.Url, s.Commit, s.Date, new[] { "replacements" }));
+            }
         }
     }
 }

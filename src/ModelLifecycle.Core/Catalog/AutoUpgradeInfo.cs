@@ -10,8 +10,9 @@ namespace ModelLifecycle.Core.Catalog
     /// </summary>
     public sealed class AutoUpgradeInfo
     {
-        public AutoUpgradeInfo(ModelRef target, DateTime? startDate, DateQualifier startQualifier, int? leadDays, IReadOnlyList<string> appliesToDeploymentTypes, IReadOnlyList<string> appliesToUpgradeOptions, string? appliesToText)
+        public AutoUpgradeInfo(ModelRef target, DateTime? startDate, DateQualifier startQualifier, int? leadDays, IReadOnlyList<string> appliesToDeploymentTypes, IReadOnlyList<string> appliesToUpgradeOptions, string? appliesToText, bool targetFromReplacement = false)
         {
+            TargetFromReplacement = targetFromReplacement;
             Target = target ?? throw new ArgumentNullException(nameof(target));
             StartDate = startDate;
             StartQualifier = startQualifier;
@@ -22,6 +23,12 @@ namespace ModelLifecycle.Core.Catalog
         }
 
         public ModelRef Target { get; }
+
+        /// <summary>
+        /// True when the source gives the upgrade's date but not its target, and the target is the docs
+        /// table's replacement column: an inference, not a recorded target version or replacementConfig.
+        /// </summary>
+        public bool TargetFromReplacement { get; }
 
         /// <summary>When upgrades start (for OnceNewDefaultVersionAvailable deployments; the API's autoUpgradeStartDate).</summary>
         public DateTime? StartDate { get; }

@@ -207,7 +207,7 @@ namespace ModelLifecycle.Core.Catalog
             private AutoUpgradeInfo ParseAutoUpgrade(JToken token)
             {
                 var o = token as JObject ?? throw Fail(_file, token, "'autoUpgrade' must be an object with 'target' and optionally 'startDate', 'leadDays', 'appliesTo'.");
-                CheckProperties(o, new HashSet<string>(StringComparer.Ordinal) { "target", "startDate", "startQualifier", "leadDays", "appliesTo", "appliesToOptions", "appliesToText" }, "'autoUpgrade'");
+                CheckProperties(o, new HashSet<string>(StringComparer.Ordinal) { "target", "targetFromReplacement", "startDate", "startQualifier", "leadDays", "appliesTo", "appliesToOptions", "appliesToText" }, "'autoUpgrade'");
                 var target = ParseModelRef(Required(o, "target", "'autoUpgrade'"), "autoUpgrade.target");
                 int? lead = null;
                 if (o["leadDays"] is JToken ld && ld.Type != JTokenType.Null)
@@ -239,7 +239,7 @@ namespace ModelLifecycle.Core.Catalog
                     }
                 }
 
-                return new AutoUpgradeInfo(target, OptionalDate(o, "startDate"), OptionalEnum(o, "startQualifier", DateQualifier.On), lead, applies, options, OptionalString(o, "appliesToText"));
+                return new AutoUpgradeInfo(target, OptionalDate(o, "startDate"), OptionalEnum(o, "startQualifier", DateQualifier.On), lead, applies, options, OptionalString(o, "appliesToText"), OptionalBool(o, "targetFromReplacement") ?? false);
             }
 
             private ModelRef ParseModelRef(JToken token, string what)

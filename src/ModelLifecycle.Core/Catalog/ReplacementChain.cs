@@ -8,8 +8,9 @@ namespace ModelLifecycle.Core.Catalog
     /// <summary>
     /// Where to migrate a model version to: its recorded replacements, best first, each followed down
     /// its own replacement chain past models that have retired or retire within WarningDays
-    /// (dall-e-3 -> gpt-image-1, retired -> gpt-image-1.5). One rule for the assessment's
-    /// RecommendedAction and for Invoke-ModelMigration's default target (CMDLETS.md).
+    /// (dall-e-3 -> gpt-image-1, retired -> gpt-image-1.5, retiring soon -> gpt-image-1-mini). One
+    /// rule for the assessment's RecommendedAction and for Invoke-ModelMigration's default target,
+    /// both read through VerdictDecision.
     /// </summary>
     public static class ReplacementChain
     {

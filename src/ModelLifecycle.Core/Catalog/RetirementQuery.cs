@@ -114,6 +114,7 @@ namespace ModelLifecycle.Core.Catalog
                 Stage = StageAsOf(e, asOf)?.ToString(),
                 DeprecationDate = e.DeprecationDate,
                 RetirementDate = NextRetirement(e, asOf),
+                TrainingRetirementDate = e.TrainingRetirementDate,
                 RetirementDateIsTentative = IsTentative(e.RetirementQualifier),
                 RetirementQualifier = e.RetirementQualifier.ToString(),
                 RetirementByDeploymentType = new DeploymentTypeDates(e.RetirementByDeploymentType.ToDictionary(p => p.Key, p => p.Value)),

@@ -205,18 +205,19 @@ namespace ModelLifecycle.Core.Migration
                 }
                 else
                 {
-                    var assessment = UpgradePolicyEvaluator.Evaluate(_source, _catalog, new EvaluationOptions(_r.AsOf, _r.WarningDays, _r.Cloud));
-                    if (assessment.UpgradeTarget is ModelRef upgrade)
+                    // The verdict's default migration target: the upgrade target, else the replacement chain.
+                    var decision = VerdictDecider.Decide(_source, _catalog, new EvaluationOptions(_r.AsOf, _r.WarningDays, _r.Cloud));
+                    if (decision.UpgradeTarget?.Target is ModelRef upgrade)
                     {
                         model = upgrade.Model;
                         version = upgrade.Version;
-                        reason.Add($"{upgrade} is the upgrade target recorded for {_source.Model} {_source.Version} ({assessment.Outcome}); migrating now moves on your schedule instead of the service's.");
+                        reason.Add($"{upgrade} is the upgrade target recorded for {_source.Model} {_source.Version} ({decision.Outcome}); migrating now moves on your schedule instead of the service's.");
                     }
                     else
                     {
-                        var entry = _catalog.FindForDeployment(_r.Cloud, _source.Model!, _source.Version);
-                        var choice = entry is null ? null : ReplacementChain.Follow(entry, _catalog, _r.AsOf, _r.WarningDays);
-                        if (choice?.Best is ModelRef best)
+                        var entry = decision.Entry;
+                        var choice = decision.Migration;
+                        if (decision.DefaultMigrationTarget is ModelRef best && choice is not null)
                         {
                             model = best.Model;
                             version = best.Version;

@@ -30,6 +30,11 @@ namespace ModelLifecycle
 
         private DateTime? _retirementDate;
 
+        /// <summary>Fine-tuned models: when training (fine-tuning), not deployment, retires; null when not published.</summary>
+        public DateTime? TrainingRetirementDate { get => _trainingRetirementDate; internal set => _trainingRetirementDate = Core.UtcDay.Of(value); }
+
+        private DateTime? _trainingRetirementDate;
+
         /// <summary>True for "no earlier than", "not before" and the API's Tentative dates.</summary>
         public bool RetirementDateIsTentative { get; internal set; }
 

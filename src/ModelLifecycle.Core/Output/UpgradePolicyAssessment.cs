@@ -47,6 +47,14 @@ namespace ModelLifecycle
         public int? DaysUntilRetirement { get; internal set; }
 
         /// <summary>
+        /// Fine-tuned deployments: when training (fine-tuning) of the base model retires, before the
+        /// deployment itself stops; null for other deployments or when no date is published.
+        /// </summary>
+        public DateTime? TrainingRetirementDate { get => _trainingRetirementDate; internal set => _trainingRetirementDate = Core.UtcDay.Of(value); }
+
+        private DateTime? _trainingRetirementDate;
+
+        /// <summary>
         /// The name of an <see cref="UpgradeOutcome"/> member. A string, so that ConvertTo-Json (which on
         /// Windows PowerShell 5.1 has no -EnumsAsStrings) and Export-Csv write the name, not a number.
         /// </summary>

@@ -47,7 +47,7 @@ td.sev{font-weight:600;white-space:nowrap}
 tr.sev-Critical td.sev{color:var(--critical)}tr.sev-Warning td.sev{color:var(--warning)}tr.sev-Info td.sev{color:var(--info)}tr.sev-None td.sev{color:var(--none)}
 td.nowrap{white-space:nowrap}
 td.option{min-width:8em;max-width:11em}
-td.what{min-width:24em}
+td.what{min-width:24em;overflow-wrap:anywhere}
 td .name{font-weight:600}
 td small{color:var(--muted)}
 .what p{margin:0 0 4px}

@@ -113,6 +113,18 @@ namespace ModelLifecycle.Core.Tests.Catalog
         }
 
         [Fact]
+        public void An_upgrade_target_taken_from_the_replacement_column_is_read_and_written()
+        {
+            var c = FromEntries(@"[ { ""model"": ""i"", ""version"": ""1"", ""autoUpgrade"": { ""target"": { ""model"": ""j"" }, ""targetFromReplacement"": true } },
+                                   { ""model"": ""k"", ""version"": ""1"", ""autoUpgrade"": { ""target"": { ""model"": ""j"" } } } ]");
+            Assert.True(c.Find(CatalogCloud.AzureCloud, "i", "1")!.AutoUpgrade!.TargetFromReplacement);
+            Assert.False(c.Find(CatalogCloud.AzureCloud, "k", "1")!.AutoUpgrade!.TargetFromReplacement);
+            var again = CatalogReader.Read(CatalogWriter.Write(c), "again.json", CatalogOrigin.File);
+            Assert.True(again.Find(CatalogCloud.AzureCloud, "i", "1")!.AutoUpgrade!.TargetFromReplacement);
+            Assert.False(again.Find(CatalogCloud.AzureCloud, "k", "1")!.AutoUpgrade!.TargetFromReplacement);
+        }
+
+        [Fact]
         public void A_user_file_overrides_field_by_field_and_the_difference_is_noted()
         {
             var file = FromEntries("[ { \"model\": \"o1\", \"version\": \"2024-12-17\", \"retirementDate\": \"2027-01-31\", \"notes\": [\"our account team says so\"] } ]", "2026-11-01");

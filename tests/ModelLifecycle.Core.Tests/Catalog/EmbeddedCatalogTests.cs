@@ -47,9 +47,19 @@ namespace ModelLifecycle.Core.Tests.Catalog
             var e = Get("dall-e-3", version);
             Assert.Equal(Date("2026-03-04"), e.RetirementDate);
             Assert.Equal(LifecycleStage.Retired, e.Stage);
-            Assert.Equal(new[] { "gpt-image-1", "gpt-image-1.5" }, e.Replacements.Select(r => r.Model));
+            // The callout's two, then gpt-image-1-mini from OpenAI's deprecations page (catalog/curation.json).
+            Assert.Equal(new[] { "gpt-image-1", "gpt-image-1.5", "gpt-image-1-mini" }, e.Replacements.Select(r => r.Model));
+            Assert.Contains(e.Sources, s => s.Name == "openai-deprecations" && s.Fields.Contains("replacements"));
             Assert.Contains(e.Notes, n => n.Contains("gpt-image-1-mini"));
             Assert.Null(e.AutoUpgrade);
+        }
+
+        [Fact]
+        public void A_dated_upgrade_whose_target_is_the_replacement_column_says_so()
+        {
+            // The table row gives "auto-upgrades scheduled to start on 2026-03-09" and a replacement, no target version.
+            Assert.True(Get("gpt-4o", "2024-08-06").AutoUpgrade!.TargetFromReplacement);
+            Assert.True(Get("gpt-4o-mini", "2024-07-18").AutoUpgrade!.TargetFromReplacement);
         }
 
         [Fact]

@@ -44,7 +44,16 @@ namespace ModelLifecycle.Core.Tests.Catalog
             var r = Query(f => f.Names = new[] { "dall-e-3" }).Single();
             Assert.Equal("Retired", r.Stage);
             Assert.Equal(-263, r.DaysUntilRetirement);
-            Assert.Equal("gpt-image-1, gpt-image-1.5", r.Replacement.ToString());
+            Assert.Equal("gpt-image-1, gpt-image-1.5, gpt-image-1-mini", r.Replacement.ToString());
+        }
+
+        [Fact]
+        public void A_fine_tuned_record_shows_when_training_retires()
+        {
+            // Issue 10 item 16.
+            var rows = Query(f => { f.Names = new[] { "gpt-4o-mini" }; f.Version = "2024-07-18"; }, "2026-11-22");
+            Assert.Equal(Date("2027-04-01"), rows.Single(r => r.Kind == "FineTuned").TrainingRetirementDate);
+            Assert.Null(rows.Single(r => r.Kind == "Base").TrainingRetirementDate);
         }
 
         [Theory]

@@ -219,16 +219,23 @@ namespace ModelLifecycle.Core.Tests.Migration
         }
 
         [Fact]
-        public void On_the_embedded_catalog_dalle3_goes_past_the_retired_gpt_image_1_to_gpt_image_15()
+        public void On_the_embedded_catalog_dalle3_goes_past_the_retired_and_the_soon_retiring_to_gpt_image_1_mini()
         {
+            // gpt-image-1 retired on 2026-10-23; gpt-image-1.5 retires on 2026-12-16, within 90 days;
+            // gpt-image-1-mini (2027-04-07) is the replacement that lasts (issue 10 item 14).
             var src = Source("dall-e-3", "3.0");
             var plan = Plan(Request(src, asOf: "2026-11-30"), Offline(Embedded));
-            Assert.Equal("gpt-image-1.5", plan.TargetModel);
-            Assert.Equal("2025-12-16", plan.TargetVersion);
+            Assert.Equal("gpt-image-1-mini", plan.TargetModel);
+            Assert.Equal("2025-10-06", plan.TargetVersion);
             Assert.Contains("gpt-image-1 retired on 2026-10-23", plan.TargetReason);
+            Assert.Contains("gpt-image-1.5 retires on 2026-12-16, within 90 days", plan.TargetReason);
             Assert.Equal(MigrationMode.SideBySide, plan.ModeValue);
-            Assert.Equal(MigrationCheckStatus.Warn, Check(plan, "TargetLifecycle").StatusValue); // retires 2026-12-16
-            Assert.Equal(MigrationCheckStatus.Warn, Check(plan, "LimitedAccess").StatusValue);
+            // gpt-image-1-mini lasts, but is deprecated since 2026-10-06: the lifecycle check says so.
+            var lifecycle = Check(plan, "TargetLifecycle");
+            Assert.Equal(MigrationCheckStatus.Warn, lifecycle.StatusValue);
+            Assert.Contains("is deprecated", lifecycle.Detail);
+            Assert.DoesNotContain("itself retires", lifecycle.Detail);
+            Assert.Equal(MigrationCheckStatus.Pass, Check(plan, "LimitedAccess").StatusValue);
             Assert.Contains(plan.ParameterChanges, c => c.Parameter == "size" && c.From == "1792x1024" && c.To == "1536x1024");
         }
 

@@ -15,11 +15,26 @@ namespace ModelLifecycle.Core.Tests.Policy
             Assert.Equal(UpgradeOutcome.Retired, a.OutcomeValue);
             Assert.Equal(Severity.Critical, a.SeverityValue);
             Assert.Null(a.UpgradeTarget);
-            // gpt-image-1 itself retired on 2026-10-23, so the advice names only gpt-image-1.5.
-            Assert.Contains("Migrate now to gpt-image-1.5,", a.RecommendedAction);
-            Assert.Equal("gpt-image-1, gpt-image-1.5", a.Replacement.ToString());
+            // gpt-image-1 itself retired on 2026-10-23 and gpt-image-1.5 retires on 2026-12-16, within
+            // 90 days: the advice goes on to gpt-image-1-mini (issue 10 item 14).
+            Assert.Contains("Migrate now to gpt-image-1-mini,", a.RecommendedAction);
+            Assert.Equal("gpt-image-1, gpt-image-1.5, gpt-image-1-mini", a.Replacement.ToString());
             Assert.Contains(a.Notes, n => n.Contains("The replacement gpt-image-1 has itself retired (2026-10-23)"));
             Assert.DoesNotContain("due to be upgraded", a.Reason);
+        }
+
+        [Theory]
+        [InlineData("2026-11-22")]
+        [InlineData("2026-11-30")]
+        public void Dalle3_advice_passes_over_replacements_that_retire_within_WarningDays_and_says_why(string asOf)
+        {
+            // Issue 10 item 14: gpt-image-1.5 retires on 2026-12-16; gpt-image-1-mini lasts until 2027-04-07.
+            var a = Assess(Deployment("dall-e-3", "3.0", "Standard", "NoAutoUpgrade"), asOf);
+            Assert.Contains("Migrate now to gpt-image-1-mini,", a.RecommendedAction);
+            Assert.DoesNotContain("gpt-image-1.5", a.RecommendedAction);
+            Assert.Contains(a.Notes, n => n.StartsWith("Passed over as migration targets:", System.StringComparison.Ordinal)
+                && n.Contains("gpt-image-1 retired on 2026-10-23") && n.Contains("gpt-image-1.5 retires on 2026-12-16, within 90 days")
+                && n.Contains("gpt-image-1-mini serves beyond 90 days"));
         }
 
         [Fact]
@@ -42,6 +57,8 @@ namespace ModelLifecycle.Core.Tests.Policy
             Assert.Equal(Date("2026-03-31"), before.EffectiveDate);
             Assert.Equal(Severity.Warning, before.SeverityValue);
             Assert.Contains("2026-03-09", before.Reason);
+            // The table gives the upgrade's date; gpt-5.1 is only its replacement column (issue 10 item 15).
+            Assert.Contains(before.Notes, n => n.StartsWith("The upgrade target gpt-5.1 is inferred:", System.StringComparison.Ordinal) && n.Contains("learn.microsoft.com"));
 
             var after = Assess(Deployment("gpt-4o", "2024-08-06", "Standard", null), "2026-11-22");
             Assert.Equal(UpgradeOutcome.Retired, after.OutcomeValue);
@@ -108,6 +125,26 @@ namespace ModelLifecycle.Core.Tests.Policy
             Assert.Equal(Date("2027-10-01"), a.RetirementDate);
             Assert.Contains("Fine-tuned deployments are not auto-upgraded", a.Reason);
             Assert.Equal(Severity.Info, a.SeverityValue);
+        }
+
+        [Theory]
+        [InlineData("2026-11-22", "retires on 2027-04-01")]
+        [InlineData("2027-05-01", "retired on 2027-04-01")]
+        public void Fine_tuned_deployment_shows_when_training_retires(string asOf, string said)
+        {
+            // Issue 10 item 16: training retires six months before the fine-tuned deployment stops.
+            var a = Assess(Deployment("gpt-4o-mini-2024-07-18.ft-0a1b2c3d4e", "1", "Standard", "NoAutoUpgrade"), asOf);
+            Assert.Equal(Date("2027-04-01"), a.TrainingRetirementDate);
+            Assert.Equal(Date("2027-10-01"), a.RetirementDate);
+            Assert.Contains(a.Notes, n => n == $"Training (fine-tuning) of gpt-4o-mini 2024-07-18 {said}: no new fine-tuned models or retraining after that date; this deployment keeps serving until 2027-10-01.");
+        }
+
+        [Fact]
+        public void A_base_model_deployment_has_no_training_retirement_date()
+        {
+            var a = Assess(Deployment("gpt-4o-mini", "2024-07-18", "GlobalStandard", "NoAutoUpgrade"), "2026-06-01");
+            Assert.Null(a.TrainingRetirementDate);
+            Assert.DoesNotContain(a.Notes, n => n.StartsWith("Training", System.StringComparison.Ordinal));
         }
 
         [Fact]

@@ -10,7 +10,7 @@ namespace ModelLifecycle.Core.Tests.Policy
     public class VerdictTableTests
     {
         // "m" 1 retires 2027-01-01; 2 is the default and lives longer; "x" 1 has a scheduled cross-family upgrade.
-        private static readonly LifecycleCatalog Fixture = FromEntries(@"[
+        internal static readonly LifecycleCatalog Fixture = FromEntries(@"[
           { ""model"": ""m"", ""version"": ""1"", ""stage"": ""GenerallyAvailable"", ""retirementDate"": ""2027-01-01"", ""replacements"": [ { ""model"": ""m"", ""version"": ""2"" } ] },
           { ""model"": ""m"", ""version"": ""2"", ""stage"": ""GenerallyAvailable"", ""retirementDate"": ""2028-01-01"", ""isDefaultVersion"": true },
           { ""model"": ""x"", ""version"": ""1"", ""retirementDate"": ""2027-01-01"", ""replacements"": [ { ""model"": ""y"" } ],
@@ -326,6 +326,65 @@ namespace ModelLifecycle.Core.Tests.Policy
             var reverse = Assess(Deployment("t", "0125", option: "OnceNewDefaultVersionAvailable"), "2025-06-01", c);
             Assert.Equal(UpgradeOutcome.WillStopWorking, reverse.OutcomeValue);
             Assert.Null(reverse.UpgradeTarget);
+        }
+
+        // "a" -> "b" (retires within 90 days of 2026-11-01) -> "c" (lasts); "p" -> "q" (retires soon, nothing after it).
+        private static readonly LifecycleCatalog Chain = FromEntries(@"[
+          { ""model"": ""a"", ""version"": ""1"", ""retirementDate"": ""2027-01-01"", ""replacements"": [ { ""model"": ""b"" } ] },
+          { ""model"": ""b"", ""version"": ""1"", ""retirementDate"": ""2026-12-01"", ""replacements"": [ { ""model"": ""c"" } ] },
+          { ""model"": ""c"", ""version"": ""1"", ""retirementDate"": ""2029-01-01"" },
+          { ""model"": ""p"", ""version"": ""1"", ""retirementDate"": ""2027-01-01"", ""replacements"": [ { ""model"": ""q"" } ] },
+          { ""model"": ""q"", ""version"": ""1"", ""retirementDate"": ""2026-12-15"" } ]");
+
+        [Fact]
+        public void Migration_advice_follows_the_chain_past_a_replacement_that_retires_within_WarningDays()
+        {
+            // Issue 10 item 14: never advise a model that retires within WarningDays when a lasting one is known.
+            var a = Assess(Deployment("a", "1", option: "NoAutoUpgrade"), "2026-11-01", Chain);
+            Assert.Contains("Migrate before 2027-01-01 to c,", a.RecommendedAction);
+            Assert.DoesNotContain(" to b", a.RecommendedAction);
+            Assert.Contains(a.Notes, n => n == "Passed over as migration targets: b retires on 2026-12-01, within 90 days; c serves beyond 90 days.");
+
+            // With a shorter horizon b lasts long enough and is advised first.
+            Assert.Contains("Migrate before 2027-01-01 to b,", Assess(Deployment("a", "1", option: "NoAutoUpgrade"), "2026-11-01", Chain, warningDays: 20).RecommendedAction);
+        }
+
+        [Fact]
+        public void When_no_replacement_lasts_the_advice_says_so()
+        {
+            var a = Assess(Deployment("p", "1", option: "NoAutoUpgrade"), "2026-11-01", Chain);
+            Assert.Contains("Migrate before 2027-01-01 to q,", a.RecommendedAction);
+            Assert.Contains("q itself retires within 90 days and no recorded replacement lasts longer", a.RecommendedAction);
+            Assert.Contains(a.Notes, n => n == "No recorded replacement serves beyond 90 days: q retires on 2026-12-15, within 90 days.");
+        }
+
+        // "i" has a dated upgrade whose target is only the docs table's replacement column.
+        private static readonly LifecycleCatalog Inferred = FromEntries(@"[
+          { ""model"": ""i"", ""version"": ""1"", ""retirementDate"": ""2027-01-01"", ""replacements"": [ { ""model"": ""j"" } ],
+            ""autoUpgrade"": { ""target"": { ""model"": ""j"" }, ""targetFromReplacement"": true, ""startDate"": ""2026-12-01"" } },
+          { ""model"": ""j"", ""version"": ""1"", ""retirementDate"": ""2029-01-01"" } ]");
+
+        [Theory]
+        [InlineData("OnceCurrentVersionExpired", "2026-06-01")]
+        [InlineData("OnceNewDefaultVersionAvailable", "2026-06-01")]
+        [InlineData("OnceCurrentVersionExpired", "2027-02-01")] // retired: the upgrade it was due is inferred too
+        public void An_upgrade_target_taken_from_the_replacement_column_is_labelled_inferred_with_the_docs_that_contradict_it(string option, string asOf)
+        {
+            // Issue 10 item 15.
+            var a = Assess(Deployment("i", "1", option: option), asOf, Inferred);
+            var note = Assert.Single(a.Notes, n => n.StartsWith("The upgrade target j is inferred:", System.StringComparison.Ordinal));
+            Assert.Contains("replacement column", note);
+            Assert.Contains("\"automatically upgrades to the current default version\"", note);
+            Assert.Contains("https://learn.microsoft.com/azure/foundry/openai/how-to/working-with-models", note);
+            Assert.Contains("\"If no new version exists and current expires, model becomes unusable\"", note);
+            Assert.DoesNotContain("shared", note);
+        }
+
+        [Fact]
+        public void A_recorded_upgrade_target_is_not_labelled_inferred()
+        {
+            Assert.DoesNotContain(A("x", "1", "2026-06-01", option: "OnceCurrentVersionExpired").Notes, n => n.Contains("is inferred"));
+            Assert.DoesNotContain(A("m", "1", "2026-06-01", option: "OnceNewDefaultVersionAvailable").Notes, n => n.Contains("is inferred"));
         }
 
         [Fact]
