@@ -102,7 +102,7 @@ namespace ModelLifecycle.Commands
 
         /// <summary>Whose schedule applies; default the Az context's cloud, or AzureCloud offline.</summary>
         [Parameter]
-        public CatalogCloud Cloud { get; set; } = CatalogCloud.AzureCloud;
+        public CatalogCloud Cloud { get; set; } = CloudChoice.Default;
 
         protected override void BeginProcessing()
         {
