@@ -93,6 +93,24 @@ Describe 'Find-ModelReference' {
             finally { Remove-Item (Join-Path $tree 'src/custom.py') }
         }
 
+        It 'warns about stale data only for the models its references name' {
+            $dir = Join-Path $TestDrive 'ages'
+            $null = New-Item -ItemType Directory -Force -Path $dir
+            Set-Content (Join-Path $dir 'reason.py') 'model = "o1"'
+            $file = Join-Path $TestDrive 'o1-only.json'
+            '{ "format": "ModelLifecycle.Catalog", "formatVersion": 1, "snapshotDate": "2026-11-01", "entries": [ { "model": "o1", "version": "2024-12-17", "retirementDate": "2027-01-31" } ] }' | Set-Content $file
+
+            $fresh = Find-ModelReference -Path $dir -Model o1 -CatalogPath $file -AsOf 2026-11-22 -WarningVariable w -WarningAction SilentlyContinue
+            $fresh.Model | Should -Be 'o1'
+            $w | Should -HaveCount 0 -Because 'the one model found is labelled from the newer file'
+
+            Set-Content (Join-Path $dir 'chat.py') 'model = "gpt-4o"'
+            $r = Find-ModelReference -Path $dir -Model o1, gpt-4o -CatalogPath $file -AsOf 2026-11-22 -WarningVariable w2 -WarningAction SilentlyContinue
+            $r | Should -HaveCount 2
+            $w2 | Should -HaveCount 1
+            "$w2" | Should -Match '2026-07-07'
+        }
+
         It 'searches retiring and retired models by default, narrowed by -RetiringWithinDays' {
             $default = Find-ModelReference -Path $tree -AsOf 2026-01-15
             $default.Model | Sort-Object -Unique | Should -Be @('dall-e-3', 'gpt-35-turbo', 'gpt-4o', 'gpt-4o-mini')

@@ -227,4 +227,19 @@ Describe 'Invoke-ModelMigration -PlanOnly -Offline' {
         $table | Should -Match 'max_tokens\s+Rename\s+max_tokens -> max_completion_tokens'
         $table | Should -Match 'temperature\s+Remove\s+\S'
     }
+
+    It 'warns about stale data only when a plan''s source or target entry is stale' {
+        # A newer file that speaks for both ends of o1 -> o3-mini; the rest of the catalog is as old as it is.
+        $file = Join-Path $TestDrive 'both-ends.json'
+        '{ "format": "ModelLifecycle.Catalog", "formatVersion": 1, "snapshotDate": "2026-11-01", "entries": [ { "model": "o1", "version": "2024-12-17", "retirementDate": "2027-01-31" }, { "model": "o3-mini", "version": "2025-01-31", "retirementDate": "2027-08-01" } ] }' | Set-Content $file
+        $source = '{ "id": "/subscriptions/00000000-0000-0000-0000-00000000c0de/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/acct/deployments/reasoning-prod", "name": "reasoning-prod", "sku": { "name": "GlobalStandard", "capacity": 10 }, "properties": { "model": { "format": "OpenAI", "name": "o1", "version": "2024-12-17" } } }' | ConvertFrom-Json
+
+        $fresh = $source | Invoke-ModelMigration -PlanOnly -Offline -TargetModel o3-mini -TargetVersion 2025-01-31 -CatalogPath $file -AsOf 2026-11-22 -WarningVariable w -WarningAction SilentlyContinue
+        $fresh.TargetModel | Should -Be 'o3-mini'
+        $w | Should -HaveCount 0 -Because 'both entries the plan used come from the newer file'
+
+        $null = $source | Invoke-ModelMigration -PlanOnly -Offline -TargetModel gpt-4.1 -TargetVersion 2025-04-14 -CatalogPath $file -AsOf 2026-11-22 -WarningVariable w2 -WarningAction SilentlyContinue
+        $w2 | Should -HaveCount 1
+        "$w2" | Should -Match 'gpt-4\.1 2025-04-14'
+    }
 }

@@ -190,24 +190,21 @@ namespace ModelLifecycle.Core.Arm
         }
 
         /// <summary>Models_List: the models (and their lifecycle) a subscription can deploy in a location.</summary>
-        public Task<IReadOnlyList<JObject>> ListModelsAsync(string subscriptionId, string location, CancellationToken cancellationToken)
-        {
-            RequireName(subscriptionId, nameof(subscriptionId));
-            RequireName(location, nameof(location));
-            return ListAsync(
-                Url(ApiVersions.CognitiveServices, "subscriptions", subscriptionId, "providers", Provider, "locations", location, "models"),
-                new ArmCall($"Reading the models of location '{location}' in subscription '{subscriptionId}'", ArmSubject.Subscription, subscriptionId),
-                cancellationToken);
-        }
+        public Task<IReadOnlyList<JObject>> ListModelsAsync(string subscriptionId, string location, CancellationToken cancellationToken) =>
+            ListInLocationAsync(subscriptionId, location, "models", "the models", cancellationToken);
 
         /// <summary>Usages_List: quota use and limits of a subscription in a location.</summary>
-        public Task<IReadOnlyList<JObject>> ListUsagesAsync(string subscriptionId, string location, CancellationToken cancellationToken)
+        public Task<IReadOnlyList<JObject>> ListUsagesAsync(string subscriptionId, string location, CancellationToken cancellationToken) =>
+            ListInLocationAsync(subscriptionId, location, "usages", "the quota usages", cancellationToken);
+
+        /// <summary>A list a subscription has per location (.../locations/{location}/{collection}); <paramref name="what"/> words it in messages.</summary>
+        private Task<IReadOnlyList<JObject>> ListInLocationAsync(string subscriptionId, string location, string collection, string what, CancellationToken cancellationToken)
         {
             RequireName(subscriptionId, nameof(subscriptionId));
             RequireName(location, nameof(location));
             return ListAsync(
-                Url(ApiVersions.CognitiveServices, "subscriptions", subscriptionId, "providers", Provider, "locations", location, "usages"),
-                new ArmCall($"Reading the quota usages of location '{location}' in subscription '{subscriptionId}'", ArmSubject.Subscription, subscriptionId),
+                Url(ApiVersions.CognitiveServices, "subscriptions", subscriptionId, "providers", Provider, "locations", location, collection),
+                new ArmCall($"Reading {what} of location '{location}' in subscription '{subscriptionId}'", ArmSubject.Subscription, subscriptionId),
                 cancellationToken);
         }
 

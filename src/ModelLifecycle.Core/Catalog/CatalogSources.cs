@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 
 namespace ModelLifecycle.Core.Catalog
 {
@@ -19,27 +18,6 @@ namespace ModelLifecycle.Core.Catalog
         {
             var catalog = EmbeddedCatalog.Catalog;
             return string.IsNullOrEmpty(catalogPath) ? catalog : catalog.WithOverlay(CatalogReader.ReadFile(catalogPath!, CatalogOrigin.File));
-        }
-
-        /// <summary>
-        /// A warning when any of the catalog's data is more than 90 days older than <paramref name="asOf"/>;
-        /// null otherwise. For commands whose answers may draw on any entry; commands that know which
-        /// entries each answer used decide with <see cref="DataAgeCheck"/> instead.
-        /// </summary>
-        public static string? StalenessWarning(LifecycleCatalog catalog, DateTime asOf)
-        {
-            if (catalog.OldestDataDate is not DateTime oldest || !IsStale(oldest, asOf, out var age))
-            {
-                return null;
-            }
-
-            return string.Format(
-                CultureInfo.InvariantCulture,
-                "The lifecycle catalog holds data from {0:yyyy-MM-dd}, {1} days before {2:yyyy-MM-dd}; retirement dates may have moved since. {3}",
-                oldest,
-                age,
-                asOf.Date,
-                FresherData);
         }
 
         /// <summary>True when data of <paramref name="dataDate"/> is more than <see cref="StaleAfterDays"/> older than <paramref name="asOf"/>.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 
 namespace ModelLifecycle.Core.Catalog
 {
@@ -24,6 +25,13 @@ namespace ModelLifecycle.Core.Catalog
         /// <summary>The warning for an answer built from <paramref name="entry"/>, the first time its data date is stale; otherwise null.</summary>
         public string? Check(CatalogEntry? entry) =>
             entry is null ? null : Check(entry.DataDate, entry.Origin, entry.Model + (entry.Version is null ? string.Empty : " " + entry.Version));
+
+        /// <summary>
+        /// The warning for one answer built from all of <paramref name="entries"/> (a report): the one for the
+        /// oldest data among them, when that is stale; otherwise null.
+        /// </summary>
+        public string? CheckOldest(IEnumerable<CatalogEntry> entries) =>
+            Check(entries.Where(e => e.DataDate is not null).OrderBy(e => e.DataDate).FirstOrDefault());
 
         /// <summary>The same for a <see cref="ModelRetirement"/> record, which carries its entry's data date.</summary>
         public string? Check(ModelRetirement record) =>

@@ -25,23 +25,9 @@ namespace ModelLifecycle.Core.Catalog
         {
             var filled = new List<string>();
 
-            if (winner.Category is null && filler.Category is not null)
-            {
-                winner.Category = filler.Category;
-                filled.Add("category");
-            }
-
-            if (winner.Stage is null && filler.Stage is not null)
-            {
-                winner.Stage = filler.Stage;
-                filled.Add("stage");
-            }
-
-            if (winner.DeprecationDate is null && filler.DeprecationDate is not null)
-            {
-                winner.DeprecationDate = filler.DeprecationDate;
-                filled.Add("deprecationDate");
-            }
+            winner.Category = FillGap(winner.Category, filler.Category, "category", filled);
+            winner.Stage = FillGap(winner.Stage, filler.Stage, "stage", filled);
+            winner.DeprecationDate = FillGap(winner.DeprecationDate, filler.DeprecationDate, "deprecationDate", filled);
 
             if (winner.RetirementByDeploymentType.Count == 0 && filler.RetirementByDeploymentType.Count > 0 && !inheritTypeDates && winner.RetirementDate is not null)
             {
@@ -96,11 +82,7 @@ namespace ModelLifecycle.Core.Catalog
                 winner.Notes.Add(Sentence(fillerLabel + " named " + string.Join(" or ", filler.Replacements.Select(r => r.ToString())) + " as the replacement."));
             }
 
-            if (winner.AutoUpgrade is null && filler.AutoUpgrade is not null)
-            {
-                winner.AutoUpgrade = filler.AutoUpgrade;
-                filled.Add("autoUpgrade");
-            }
+            winner.AutoUpgrade = FillGap(winner.AutoUpgrade, filler.AutoUpgrade, "autoUpgrade", filled);
 
             if (!winner.NoAutoUpgrade && filler.NoAutoUpgrade)
             {
@@ -108,17 +90,8 @@ namespace ModelLifecycle.Core.Catalog
                 filled.Add("noAutoUpgrade");
             }
 
-            if (winner.IsDefaultVersion is null && filler.IsDefaultVersion is not null)
-            {
-                winner.IsDefaultVersion = filler.IsDefaultVersion;
-                filled.Add("isDefaultVersion");
-            }
-
-            if (winner.TrainingRetirementDate is null && filler.TrainingRetirementDate is not null)
-            {
-                winner.TrainingRetirementDate = filler.TrainingRetirementDate;
-                filled.Add("trainingRetirementDate");
-            }
+            winner.IsDefaultVersion = FillGap(winner.IsDefaultVersion, filler.IsDefaultVersion, "isDefaultVersion", filled);
+            winner.TrainingRetirementDate = FillGap(winner.TrainingRetirementDate, filler.TrainingRetirementDate, "trainingRetirementDate", filled);
 
             foreach (var n in filler.Notes)
             {
@@ -140,6 +113,18 @@ namespace ModelLifecycle.Core.Catalog
                     AddSource(winner, new SourceRef(s.Name, s.Url, s.Commit, s.Date, filled));
                 }
             }
+        }
+
+        /// <summary>The winner's value when it has one; otherwise the filler's, and <paramref name="field"/> is recorded as filled.</summary>
+        private static T FillGap<T>(T mine, T theirs, string field, List<string> filled)
+        {
+            if (mine is null && theirs is not null)
+            {
+                filled.Add(field);
+                return theirs;
+            }
+
+            return mine;
         }
 
         // A label may start a note ("the model retirements page of 2025-12-16 gave ..."): the note starts a sentence.

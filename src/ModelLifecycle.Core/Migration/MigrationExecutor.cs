@@ -182,29 +182,21 @@ namespace ModelLifecycle.Core.Migration
                 var failed = _plan.Checks.Where(c => c.StatusValue == MigrationCheckStatus.Fail).ToList();
                 if (failed.Count > 0)
                 {
-                    Stop(new ModelLifecycleException(
+                    return StoppedByChecks(
                         "MigrationCheckFailed",
-                        ErrorKind.InvalidOperation,
-                        $"Deployment '{_plan.SourceDeployment}' of account '{_plan.AccountName}' was not migrated: {string.Join(" ", failed.Select(c => c.Name + ": " + c.Detail))}",
-                        _plan.Source?.ResourceId ?? _plan.SourceDeployment)
-                    {
-                        RecommendedAction = "Fix what the failed checks name (Invoke-ModelMigration -PlanOnly shows every check), then run the same command again.",
-                    });
-                    return false;
+                        "was not migrated",
+                        failed,
+                        "Fix what the failed checks name (Invoke-ModelMigration -PlanOnly shows every check), then run the same command again.");
                 }
 
                 var warned = _plan.Checks.Where(c => c.StatusValue == MigrationCheckStatus.Warn).ToList();
                 if (warned.Count > 0 && !_x._options.Force)
                 {
-                    Stop(new ModelLifecycleException(
+                    return StoppedByChecks(
                         "MigrationCheckWarning",
-                        ErrorKind.InvalidOperation,
-                        $"Deployment '{_plan.SourceDeployment}' of account '{_plan.AccountName}' was not migrated because checks warned: {string.Join(" ", warned.Select(c => c.Name + ": " + c.Detail))}",
-                        _plan.Source?.ResourceId ?? _plan.SourceDeployment)
-                    {
-                        RecommendedAction = "Read the warnings; to go ahead anyway, run the same command with -Force.",
-                    });
-                    return false;
+                        "was not migrated because checks warned",
+                        warned,
+                        "Read the warnings; to go ahead anyway, run the same command with -Force.");
                 }
 
                 foreach (var w in warned)
@@ -213,6 +205,20 @@ namespace ModelLifecycle.Core.Migration
                 }
 
                 return true;
+            }
+
+            /// <summary>Stops before any write because of <paramref name="checks"/>, naming each; always false (not going ahead).</summary>
+            private bool StoppedByChecks(string errorId, string outcome, IEnumerable<MigrationCheck> checks, string action)
+            {
+                Stop(new ModelLifecycleException(
+                    errorId,
+                    ErrorKind.InvalidOperation,
+                    $"Deployment '{_plan.SourceDeployment}' of account '{_plan.AccountName}' {outcome}: {string.Join(" ", checks.Select(c => c.Name + ": " + c.Detail))}",
+                    _plan.Source?.ResourceId ?? _plan.SourceDeployment)
+                {
+                    RecommendedAction = action,
+                });
+                return false;
             }
 
             private void Stop(ModelLifecycleException error)

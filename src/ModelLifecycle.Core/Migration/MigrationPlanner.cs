@@ -60,6 +60,7 @@ namespace ModelLifecycle.Core.Migration
             private readonly bool _online;
             private readonly List<MigrationCheck> _checks = new List<MigrationCheck>();
             private readonly MigrationPlan _plan;
+            private readonly List<CatalogEntry> _used = new List<CatalogEntry>();
             private Deployment? _live;
 
             public Planning(MigrationRequest r, MigrationContext c)
@@ -96,6 +97,11 @@ namespace ModelLifecycle.Core.Migration
 
             public MigrationPlan Run()
             {
+                if (!string.IsNullOrWhiteSpace(_source.Model) && _catalog.FindForDeployment(_r.Cloud, _source.Model!, _source.Version) is CatalogEntry sourceEntry)
+                {
+                    _used.Add(sourceEntry);
+                }
+
                 CheckSource();
                 _plan.DeploymentType = string.IsNullOrWhiteSpace(_r.SkuName) ? (_source.DeploymentType ?? _live?.DeploymentType) : _r.SkuName!.Trim();
                 _plan.Capacity = _r.Capacity ?? _source.Capacity ?? _live?.Capacity;
@@ -131,6 +137,7 @@ namespace ModelLifecycle.Core.Migration
                 AddParameterChanges();
                 _plan.Checks = new MigrationCheckList(MigrationCheckNames.All.Select(n => _checks.First(c => c.Name == n)));
                 _plan.Ready = _checks.All(c => c.StatusValue != MigrationCheckStatus.Fail);
+                _plan.DataUsed = _used;
                 return _plan;
             }
 
@@ -431,6 +438,8 @@ namespace ModelLifecycle.Core.Migration
                         $"{model} {_plan.TargetVersion} is not in the {_r.Cloud} catalog (snapshot {_catalog.SnapshotDate:yyyy-MM-dd}), so its lifecycle is unknown. Check Get-ModelRetirement -Name '{model}' -Location <region>.");
                     return;
                 }
+
+                _used.Add(entry);
 
                 var date = entry.RetirementDateFor(_plan.DeploymentType);
                 var stage = RetirementQuery.StageFor(entry, date, _r.AsOf);

@@ -27,6 +27,9 @@ namespace ModelLifecycle.Core.Migration
         private readonly ConcurrentDictionary<string, Task<IReadOnlyList<JObject>?>> _models = new ConcurrentDictionary<string, Task<IReadOnlyList<JObject>?>>(StringComparer.OrdinalIgnoreCase);
         private readonly ConcurrentDictionary<string, Task<IReadOnlyList<JObject>?>> _usages = new ConcurrentDictionary<string, Task<IReadOnlyList<JObject>?>>(StringComparer.OrdinalIgnoreCase);
 
+        // Staleness is decided from the entries each plan used, one warning per data date, per day planned for.
+        private readonly ConcurrentDictionary<DateTime, DataAgeCheck> _ages = new ConcurrentDictionary<DateTime, DataAgeCheck>();
+
         /// <param name="arm">Null for -Offline: the plan is made from the catalog alone.</param>
         public MigrationPreflight(ArmClient? arm, LifecycleCatalog catalog, IOperationSink sink)
         {
@@ -95,8 +98,10 @@ namespace ModelLifecycle.Core.Migration
             {
                 try
                 {
-                    var plan = await PlanAsync(requestFor(source), cancellationToken).ConfigureAwait(false);
+                    var request = requestFor(source);
+                    var plan = await PlanAsync(request, cancellationToken).ConfigureAwait(false);
                     plans[i] = plan;
+                    WarnIfStale(plan, request.AsOf);
                     _sink.Deliver(onPlan, plan);
                 }
                 catch (ModelLifecycleException ex)
@@ -111,6 +116,19 @@ namespace ModelLifecycle.Core.Migration
                 });
             })).ConfigureAwait(false);
             return plans.Where(p => p is not null).Select(p => p!).ToList();
+        }
+
+        /// <summary>A warning the first time a plan was made from stale data (its source's or its target's entry).</summary>
+        private void WarnIfStale(MigrationPlan plan, DateTime asOf)
+        {
+            var ages = _ages.GetOrAdd(asOf.Date, day => new DataAgeCheck(day));
+            foreach (var entry in plan.DataUsed)
+            {
+                if (ages.Check(entry) is string stale)
+                {
+                    _sink.WriteWarning(stale);
+                }
+            }
         }
 
         /// <summary>A deployment named only by its id; the plan reads the rest from Azure.</summary>

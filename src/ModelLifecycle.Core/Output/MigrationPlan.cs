@@ -67,6 +67,9 @@ namespace ModelLifecycle
         /// </summary>
         internal Deployment? Source { get; set; }
 
+        /// <summary>The catalog entries the plan was made from (the source's and the target's), for the staleness decision.</summary>
+        internal IReadOnlyList<Core.Catalog.CatalogEntry> DataUsed { get; set; } = Array.Empty<Core.Catalog.CatalogEntry>();
+
         private DateTime _asOf;
 
         /// <summary>The day the plan is for, as a UTC day like every date of the module's output.</summary>

@@ -17,14 +17,14 @@ namespace ModelLifecycle.Core.References
         private const int MaxStride = 4;
 
         private readonly ulong[] bits = new ulong[65536 / 64];
-        private readonly Entry[]?[] buckets = new Entry[]?[65536];
+        private readonly PatternOffset[]?[] buckets = new PatternOffset[]?[65536];
         private readonly byte[] fold;
 
         public BigramFilter(IReadOnlyList<int> patternIndexes, byte[][] needles, byte[] fold, Func<byte, int> cost)
         {
             this.fold = fold;
             Stride = Math.Max(1, Math.Min(MaxStride, patternIndexes.Min(p => needles[p].Length) - 1));
-            var lists = new Dictionary<int, List<Entry>>();
+            var lists = new Dictionary<int, List<PatternOffset>>();
             foreach (int p in patternIndexes)
             {
                 byte[] needle = needles[p];
@@ -48,21 +48,21 @@ namespace ModelLifecycle.Core.References
                 for (int j = 0; j < Stride; j++)
                 {
                     int key = (needle[best + j] << 8) | needle[best + j + 1];
-                    if (!lists.TryGetValue(key, out List<Entry>? list))
+                    if (!lists.TryGetValue(key, out List<PatternOffset>? list))
                     {
-                        lists[key] = list = new List<Entry>();
+                        lists[key] = list = new List<PatternOffset>();
                     }
 
                     if (!list.Any(e => e.PatternIndex == p && e.Offset == best + j))
                     {
-                        list.Add(new Entry(p, best + j));
+                        list.Add(new PatternOffset(p, best + j));
                     }
 
                     MaxOffset = Math.Max(MaxOffset, best + j);
                 }
             }
 
-            foreach (KeyValuePair<int, List<Entry>> pair in lists)
+            foreach (KeyValuePair<int, List<PatternOffset>> pair in lists)
             {
                 buckets[pair.Key] = pair.Value.ToArray();
                 bits[pair.Key >> 6] |= 1UL << (pair.Key & 63);
@@ -87,25 +87,12 @@ namespace ModelLifecycle.Core.References
                 int key = (f[buffer[i]] << 8) | f[buffer[i + 1]];
                 if ((table[key >> 6] & (1UL << (key & 63))) != 0)
                 {
-                    foreach (Entry entry in buckets[key]!)
+                    foreach (PatternOffset entry in buckets[key]!)
                     {
                         patterns.Verify(buffer, dataStart, dataEnd, searchStart, searchEnd, entry.PatternIndex, i - entry.Offset, found);
                     }
                 }
             }
-        }
-
-        private readonly struct Entry
-        {
-            public Entry(int patternIndex, int offset)
-            {
-                PatternIndex = patternIndex;
-                Offset = offset;
-            }
-
-            public int PatternIndex { get; }
-
-            public int Offset { get; }
         }
     }
 }

@@ -76,7 +76,7 @@ namespace ModelLifecycle.Core.References
                         break;
                     }
 
-                    foreach (Anchored anchored in group.Members)
+                    foreach (PatternOffset anchored in group.Members)
                     {
                         Verify(buffer, dataStart, dataEnd, searchStart, searchEnd, anchored.PatternIndex, hit - anchored.Offset, found);
                     }
@@ -267,18 +267,18 @@ namespace ModelLifecycle.Core.References
                 }
             }
 
-            var members = new Dictionary<byte, List<Anchored>>();
+            var members = new Dictionary<byte, List<PatternOffset>>();
             foreach (int p in anchored)
             {
                 byte b = needles[p][choice[p]];
                 foreach (byte variant in CaseVariants(b, caseSensitive))
                 {
-                    if (!members.TryGetValue(variant, out List<Anchored>? list))
+                    if (!members.TryGetValue(variant, out List<PatternOffset>? list))
                     {
-                        members[variant] = list = new List<Anchored>();
+                        members[variant] = list = new List<PatternOffset>();
                     }
 
-                    list.Add(new Anchored(p, choice[p]));
+                    list.Add(new PatternOffset(p, choice[p]));
                 }
             }
 
@@ -330,23 +330,9 @@ namespace ModelLifecycle.Core.References
             return table;
         }
 
-        private readonly struct Anchored
-        {
-            public Anchored(int patternIndex, int offset)
-            {
-                PatternIndex = patternIndex;
-                Offset = offset;
-            }
-
-            public int PatternIndex { get; }
-
-            /// <summary>Where the anchor byte sits inside the pattern.</summary>
-            public int Offset { get; }
-        }
-
         private sealed class AnchorGroup
         {
-            public AnchorGroup(byte b, Anchored[] members)
+            public AnchorGroup(byte b, PatternOffset[] members)
             {
                 Byte = b;
                 Members = members;
@@ -356,7 +342,7 @@ namespace ModelLifecycle.Core.References
 
             public byte Byte { get; }
 
-            public Anchored[] Members { get; }
+            public PatternOffset[] Members { get; }
 
             public int MinOffset { get; }
 

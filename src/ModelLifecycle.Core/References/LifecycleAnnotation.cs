@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using ModelLifecycle.Core.Catalog;
 
 namespace ModelLifecycle.Core.References
 {
@@ -29,6 +30,9 @@ namespace ModelLifecycle.Core.References
         public int? DaysUntilRetirement { get; set; }
 
         public IReadOnlyList<ModelRef> Replacement { get; set; } = Array.Empty<ModelRef>();
+
+        /// <summary>The catalog entry that speaks for the model; null when the catalog does not know it.</summary>
+        public CatalogEntry? Entry { get; set; }
 
         /// <summary>The same facts make the same label: one deployment name on two accounts with the same model is reported once.</summary>
         public string Identity =>

@@ -105,6 +105,7 @@ namespace ModelLifecycle.Core.References
 
         private static LifecycleAnnotation Describe(LifecycleAnnotation annotation, CatalogEntry entry, DateTime? retirement, LifecycleCatalog catalog, DateTime asOf)
         {
+            annotation.Entry = entry;
             annotation.Stage = RetirementQuery.StageFor(entry, retirement, asOf)?.ToString();
             annotation.RetirementDate = retirement;
             annotation.RetirementDateIsTentative = retirement is not null && RetirementQuery.IsTentative(entry.RetirementQualifier);

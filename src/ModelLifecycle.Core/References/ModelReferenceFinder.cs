@@ -36,7 +36,16 @@ namespace ModelLifecycle.Core.References
 
             sink.WriteVerbose(plan.Describe());
             IEnumerable<ReferenceMatch> matches = ReferenceScanner.Scan(plan.Patterns, options, sink, cancellationToken);
-            IEnumerable<ModelReference> references = matches.SelectMany(plan.Annotate);
+
+            // Staleness is decided from the entries the results use: one warning per data date, before the first such result.
+            var ages = new DataAgeCheck(request.AsOf);
+            IEnumerable<ModelReference> references = matches.SelectMany(m => plan.Annotate(m, entry =>
+            {
+                if (ages.Check(entry) is string stale)
+                {
+                    sink.WriteWarning(stale);
+                }
+            }));
             return request.Migrations.Count == 0 ? references : WithParameterChanges(references, request, sink, cancellationToken);
         }
 

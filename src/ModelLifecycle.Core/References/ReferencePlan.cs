@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using ModelLifecycle.Core.Catalog;
 
 namespace ModelLifecycle.Core.References
 {
@@ -57,16 +58,22 @@ namespace ModelLifecycle.Core.References
 
         /// <summary>
         /// One result per label: a deployment name used on two accounts for different models is reported
-        /// with each, since the code may be talking to either.
+        /// with each, since the code may be talking to either. <paramref name="used"/> hears of each label's
+        /// catalog entry before its result is made (how old the data is that the result says).
         /// </summary>
-        public IEnumerable<ModelReference> Annotate(ReferenceMatch match)
+        public IEnumerable<ModelReference> Annotate(ReferenceMatch match, Action<CatalogEntry?> used)
         {
-            if (match.Kind == PatternKind.ModelId && match.Version is string version && forVersion is not null)
+            IReadOnlyList<LifecycleAnnotation> labels = match.Kind == PatternKind.ModelId && match.Version is string version && forVersion is not null
+                ? new[] { AnnotationForVersion(match.Key, version) }
+                : AnnotationsFor(match.Kind, match.Key);
+            var references = new List<ModelReference>(labels.Count);
+            foreach (LifecycleAnnotation label in labels)
             {
-                return new[] { AnnotationForVersion(match.Key, version).Stamp(match, AsOf) };
+                used(label.Entry);
+                references.Add(label.Stamp(match, AsOf));
             }
 
-            return AnnotationsFor(match.Kind, match.Key).Select(a => a.Stamp(match, AsOf));
+            return references;
         }
 
         /// <summary>The label of a dated id, worked out on first sight (results are annotated on one thread at a time).</summary>

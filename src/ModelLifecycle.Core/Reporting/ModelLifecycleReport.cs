@@ -38,7 +38,7 @@ namespace ModelLifecycle.Core.Reporting
         /// <summary>How the deployments were read: "offline input", "Azure", "Azure with -Live", joined when mixed; null when empty.</summary>
         public string? ReadFrom { get; set; }
 
-        /// <summary>The catalog's staleness warning for <see cref="AsOf"/>, when it applies.</summary>
+        /// <summary>The staleness warning for <see cref="AsOf"/>, decided from the catalog entries the rows stand on, when it applies.</summary>
         public string? StalenessWarning { get; set; }
 
         public IReadOnlyList<ReportEntry> Entries { get; }

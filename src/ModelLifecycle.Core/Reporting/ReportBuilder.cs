@@ -26,6 +26,9 @@ namespace ModelLifecycle.Core.Reporting
 
         private readonly HashSet<string> _readFrom = new HashSet<string>(StringComparer.Ordinal);
 
+        // The catalog entries the report's rows stand on: the staleness warning is decided from these alone.
+        private readonly List<CatalogEntry> _used = new List<CatalogEntry>();
+
         public int Count => _entries.Count;
 
         public void Add(UpgradePolicyAssessment assessment)
@@ -35,7 +38,13 @@ namespace ModelLifecycle.Core.Reporting
                 throw new ArgumentNullException(nameof(assessment));
             }
 
-            _entries.Add(ReportEntry.FromAssessment(assessment, SourcesOf(assessment.Model, assessment.Version)));
+            var entry = EntryOf(assessment.Model, assessment.Version);
+            if (entry is not null)
+            {
+                _used.Add(entry);
+            }
+
+            _entries.Add(ReportEntry.FromAssessment(assessment, SourcesOf(entry)));
             _readFrom.Add(assessment.ReadFrom);
             if (_latestAsOf is null || assessment.AsOf > _latestAsOf)
             {
@@ -54,7 +63,7 @@ namespace ModelLifecycle.Core.Reporting
             if (_catalog is not null)
             {
                 report.CatalogDate = _catalog.SnapshotDate;
-                report.StalenessWarning = CatalogSources.StalenessWarning(_catalog, day);
+                report.StalenessWarning = new DataAgeCheck(day).CheckOldest(_used);
             }
 
             return report;
@@ -82,14 +91,11 @@ namespace ModelLifecycle.Core.Reporting
             return words.Count == 0 ? null : string.Join(" and ", words);
         }
 
-        private IReadOnlyList<ReportSource> SourcesOf(string? model, string? version)
-        {
-            if (_catalog is null || string.IsNullOrEmpty(model))
-            {
-                return Array.Empty<ReportSource>();
-            }
+        private CatalogEntry? EntryOf(string? model, string? version) =>
+            _catalog is null || string.IsNullOrEmpty(model) ? null : _catalog.FindForDeployment(_cloud, model!, version);
 
-            var entry = _catalog.FindForDeployment(_cloud, model!, version);
+        private static IReadOnlyList<ReportSource> SourcesOf(CatalogEntry? entry)
+        {
             if (entry is null)
             {
                 return Array.Empty<ReportSource>();

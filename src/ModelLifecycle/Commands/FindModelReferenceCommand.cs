@@ -100,8 +100,6 @@ namespace ModelLifecycle.Commands
             _asOf = AsOfOrToday(AsOf);
             Cloud = CloudOrContext(Cloud);
             _catalog = LoadCatalog(CatalogPath);
-
-            WarnIfStale(_catalog, _asOf);
         }
 
         /// <summary>Only collects: the tree is searched once, for everything piped in, in EndProcessing.</summary>

@@ -124,7 +124,6 @@ namespace ModelLifecycle.Commands
             _asOf = AsOfOrToday(AsOf);
             Cloud = CloudOrContext(Cloud);
             _catalog = LoadCatalog(CatalogPath);
-            WarnIfStale(_catalog, _asOf);
         }
 
         protected override void ProcessRecord()

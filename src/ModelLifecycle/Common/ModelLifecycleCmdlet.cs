@@ -80,16 +80,6 @@ namespace ModelLifecycle.Commands
             }
         }
 
-        /// <summary>Warns once when the catalog is much older than the day asked about.</summary>
-        protected void WarnIfStale(LifecycleCatalog catalog, DateTime asOf)
-        {
-            var stale = CatalogSources.StalenessWarning(catalog, asOf);
-            if (stale is not null)
-            {
-                WriteWarning(stale);
-            }
-        }
-
         /// <summary>
         /// The cloud before any sign-in (<see cref="CloudChoice.Decide"/>): with an Az context that is already
         /// signed in, if any (Az.Accounts is not loaded for this, and not asked when -Cloud was given).
