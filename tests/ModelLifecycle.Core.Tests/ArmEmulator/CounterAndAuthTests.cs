@@ -63,6 +63,14 @@ namespace ModelLifecycle.Core.Tests.ArmEmulator
             await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => http.GetAsync(DeploymentPath("chat"))));
 
             Assert.InRange(server.Counters.MaxInFlight, 3, 5);
+
+            // The server counts a request out after its response is written, which can be a moment
+            // after the client has read it: wait for the count to settle rather than race it.
+            for (var i = 0; i < 200 && server.Counters.InFlight != 0; i++)
+            {
+                await Task.Delay(25);
+            }
+
             Assert.Equal(0, server.Counters.InFlight);
         }
 
