@@ -619,7 +619,8 @@ namespace ModelLifecycle.Core.Tests.Migration
         {
             const int Accounts = 6;
             const int PerAccount = 4;
-            await using var rig = await MigrationRig.StartAsync(MigrationFleets.Build(Accounts, PerAccount), new EmulatorOptions { LroInProgressPolls = 2 });
+            // A little latency per request makes the accounts' requests overlap even on a loaded machine.
+            await using var rig = await MigrationRig.StartAsync(MigrationFleets.Build(Accounts, PerAccount), new EmulatorOptions { LroInProgressPolls = 2, Latency = TimeSpan.FromMilliseconds(30) });
             var requests = Enumerable.Range(0, Accounts).SelectMany(a => Enumerable.Range(1, PerAccount).Select(i =>
                 Request("chat-" + i, "gpt-4.1", "2025-04-14", account: MigrationFleets.AccountName(a)))).ToList();
             var plans = await rig.PlanAsync(requests);
