@@ -109,6 +109,15 @@ namespace ModelLifecycle.Core.Inventory
             yield return FromBag(bag, value);
         }
 
+        /// <summary>
+        /// Reads input for the commands that act on deployments (assess, change the upgrade option, migrate).
+        /// A lifecycle record from Get-ModelRetirement names a model, not a deployment: <see cref="Read"/> takes its
+        /// model for a search, but here it is refused, since it would be judged or planned as a deployment with no
+        /// name, account or type.
+        /// </summary>
+        public static IEnumerable<InputItem> ReadDeployments(object? value) =>
+            value is ModelRetirement record ? new[] { InputItem.ForError(RecordNotADeployment(record)) } : Read(value);
+
         /// <summary>Reads an inventory file: an ARM list response, an array of deployments, or ConvertTo-Json of Az objects.</summary>
         public static IEnumerable<InputItem> ReadFile(string path)
         {
@@ -334,6 +343,19 @@ namespace ModelLifecycle.Core.Inventory
             }
 
             return InputItem.ForDeployment(d);
+        }
+
+        private static ModelLifecycleException RecordNotADeployment(ModelRetirement record)
+        {
+            var what = record.Version is null ? record.Model : record.Model + " " + record.Version;
+            return new ModelLifecycleException(
+                "InputNotADeployment",
+                ErrorKind.InvalidArgument,
+                $"The input is the lifecycle record of {what} from Get-ModelRetirement, not a deployment.",
+                what)
+            {
+                RecommendedAction = "Pipe deployments (Get-AzCognitiveServicesAccountDeployment, an inventory file or ARM JSON); to find the code that uses this model, pipe the record to Find-ModelReference.",
+            };
         }
 
         private static ModelLifecycleException NotADeployment(object value) =>
