@@ -185,11 +185,11 @@ namespace ModelLifecycle.Core.Inventory
         {
             IEnumerable<(JToken Entry, string Where)> entries = root switch
             {
-                JArray array => array.Select((e, i) => (e, "[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]")),
+                JArray array => array.Select((e, i) => (e, "Entry [" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]")),
                 JObject o when o["value"] is JArray list && o.Property("properties", StringComparison.OrdinalIgnoreCase) is null
                                && o.Property("name", StringComparison.OrdinalIgnoreCase) is null
-                    => list.Select((e, i) => (e, "value[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]")),
-                _ => new[] { (root, "the top-level object") },
+                    => list.Select((e, i) => (e, "Entry value[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]")),
+                _ => new[] { (root, "The top-level object") },
             };
 
             foreach (var (entry, where) in entries)
@@ -210,7 +210,7 @@ namespace ModelLifecycle.Core.Inventory
                         yield return InputItem.ForError(new ModelLifecycleException(
                             "DeploymentDetailsMissing",
                             ErrorKind.InvalidData,
-                            $"Entry {where} of the inventory file '{path}' (deployment '{bare}') has no model and no deployment resource id, so it cannot be assessed.",
+                            $"{where} of the inventory file '{path}' (deployment '{bare}') has no model and no deployment resource id, so it cannot be assessed.",
                             path)
                         {
                             RecommendedAction = "Write the inventory again with its model details: Get-AzCognitiveServicesAccountDeployment ... | ConvertTo-Json -Depth 10 | Set-Content <file>.",
@@ -258,14 +258,14 @@ namespace ModelLifecycle.Core.Inventory
             new ModelLifecycleException(
                 "InventoryEntryTruncated",
                 ErrorKind.InvalidData,
-                $"Entry {where} of the inventory file '{path}' (deployment '{d}') lacks model details: its {field} was written as text, which is what ConvertTo-Json does below its default depth of 2.",
+                $"{where} of the inventory file '{path}' (deployment '{d}') lacks model details: its {field} was written as text, which is what ConvertTo-Json does below its default depth of 2.",
                 path)
             {
                 RecommendedAction = "Write the inventory again with a greater depth: ... | ConvertTo-Json -Depth 10 | Set-Content <file>.",
             };
 
         private static ModelLifecycleException InEntry(ModelLifecycleException error, string path, string where) =>
-            new ModelLifecycleException(error.ErrorId, error.Kind, $"Entry {where} of the inventory file '{path}': {error.Summary}", path, error)
+            new ModelLifecycleException(error.ErrorId, error.Kind, $"{where} of the inventory file '{path}': {error.Summary}", path, error)
             {
                 RecommendedAction = error.RecommendedAction,
             };

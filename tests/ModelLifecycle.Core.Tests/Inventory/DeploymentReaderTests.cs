@@ -274,6 +274,19 @@ namespace ModelLifecycle.Core.Tests.Inventory
         }
 
         [Fact]
+        public void An_error_about_the_whole_file_or_one_entry_reads_as_a_sentence()
+        {
+            var whole = Assert.Single(ReadText("{}")).Error!;
+            Assert.StartsWith("The top-level object of the inventory file '", whole.Message, StringComparison.Ordinal);
+
+            var entry = ReadText("[ 42 ]").Single().Error!;
+            Assert.StartsWith("Entry [0] of the inventory file '", entry.Message, StringComparison.Ordinal);
+
+            var listed = ReadText("{ \"value\": [ 42 ] }").Single().Error!;
+            Assert.StartsWith("Entry value[0] of the inventory file '", listed.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void An_empty_file_and_a_directory_are_said_to_be_what_they_are()
         {
             var empty = Assert.Throws<ModelLifecycleException>(() => ReadText("  \n"));
