@@ -136,6 +136,10 @@ Describe 'Get-ModelRetirement' {
         ($r | Format-Table | Out-String -Width 200) | Should -Match 'Stage\s+Retires\s+Days\s+Replacement'
         ((Get-ModelRetirement gpt-4o-mini -Version 2024-07-18) | Format-Table | Out-String -Width 80) | Should -Match 'GenerallyAvailable|Retired\s' -Because 'Stage is not squeezed to one letter at 80 columns'
         ($r | Format-Table | Out-String -Width 80) | Should -Match 'Retires\s+Days\s+Replacement' -Because 'the key columns fit an 80-column console'
+        $embeddings = Get-ModelRetirement text-embedding-3-small, text-embedding-3-large -AsOf 2026-11-22 -WarningAction SilentlyContinue | Format-Table | Out-String -Width 80
+        $embeddings | Should -Match 'text-embedding-3-small\s' -Because 'two models that differ only at the end of the name stay apart at 80 columns'
+        $embeddings | Should -Match 'text-embedding-3-large\s'
+        $embeddings | Should -Match 'GA\s+2027-04-15' -Because 'Stage says GA to make room for the name'
         ($r | Format-List | Out-String -Width 200) | Should -Match 'ByDeploymentType\s*: Standard=2026-03-31'
     }
 

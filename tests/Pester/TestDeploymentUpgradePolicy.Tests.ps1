@@ -174,6 +174,23 @@ Describe 'Test-DeploymentUpgradePolicy' {
         $err[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
     }
 
+    It 'refuses a lifecycle record from Get-ModelRetirement as a deployment, here and in the other deployment commands' {
+        $record = Get-ModelRetirement -Name o1 -Version 2024-12-17 -AsOf 2026-01-01 -WarningAction SilentlyContinue
+        $r = $record | Test-DeploymentUpgradePolicy -AsOf 2026-01-01 -ErrorVariable err -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        $r | Should -BeNullOrEmpty
+        $err | Should -HaveCount 1
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'InputNotADeployment,*'
+        $err[0].Exception.Message | Should -BeLike '*lifecycle record of o1 2024-12-17*'
+        $plan = $record | Invoke-ModelMigration -PlanOnly -Offline -AsOf 2026-01-01 -ErrorVariable merr -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        $plan | Should -BeNullOrEmpty
+        $merr[0].FullyQualifiedErrorId | Should -BeLike 'InputNotADeployment,*'
+        # A search still takes the record's model.
+        $src = Join-Path $TestDrive 'uses-o1'
+        $null = New-Item -ItemType Directory $src
+        'model = "o1"' | Set-Content (Join-Path $src 'app.py')
+        ($record | Find-ModelReference -Path $src -AsOf 2026-01-01 -WarningAction SilentlyContinue).Model | Should -Be 'o1'
+    }
+
     It 'returns one bool with -Quiet' {
         $q = Test-DeploymentUpgradePolicy -Path $sample -Quiet -AsOf 2026-11-22
         $q | Should -BeOfType [bool]

@@ -32,6 +32,19 @@ namespace ModelLifecycle.Core.Catalog
 
         public static LifecycleCatalog ReadFile(string path, CatalogOrigin origin)
         {
+            if (Directory.Exists(path))
+            {
+                // File.ReadAllText calls a directory "access denied", which sends the user after permissions.
+                throw new ModelLifecycleException(
+                    "CatalogFileIsDirectory",
+                    ErrorKind.InvalidArgument,
+                    $"'{path}' is a directory, not a catalog file.",
+                    path)
+                {
+                    RecommendedAction = "Give -CatalogPath the JSON file itself, for example -CatalogPath <directory>/catalog.json.",
+                };
+            }
+
             string text;
             try
             {

@@ -23,8 +23,11 @@ namespace ModelLifecycle.Core.Catalog
         }
 
         /// <summary>The warning for an answer built from <paramref name="entry"/>, the first time its data date is stale; otherwise null.</summary>
-        public string? Check(CatalogEntry? entry) =>
-            entry is null ? null : Check(entry.DataDate, entry.Origin, entry.Model + (entry.Version is null ? string.Empty : " " + entry.Version));
+        public string? Check(CatalogEntry? entry) => Check(entry, null, null);
+
+        /// <summary>The same, naming the entry's version as the deployment that asked spells it.</summary>
+        public string? Check(CatalogEntry? entry, string? askedModel, string? askedVersion) =>
+            entry is null ? null : Check(entry.DataDate, entry.Origin, ModelNames.Describe(entry, askedModel, askedVersion));
 
         /// <summary>
         /// The warning for one answer built from all of <paramref name="entries"/> (a report): the one for the

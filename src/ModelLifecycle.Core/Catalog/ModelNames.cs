@@ -104,6 +104,25 @@ namespace ModelLifecycle.Core.Catalog
             string.Equals(NormalizeVersion(a), NormalizeVersion(b), StringComparison.OrdinalIgnoreCase);
 
         /// <summary>
+        /// A catalog entry's model and version in the words of the deployment or query it answers: when
+        /// both name the same version in different spellings (the catalog's "3", a deployment's "3.0"),
+        /// the caller's spelling is used, so one answer never shows one version two ways.
+        /// </summary>
+        public static string Describe(CatalogEntry entry, string? askedModel, string? askedVersion)
+        {
+            if (entry is null) throw new ArgumentNullException(nameof(entry));
+            if (entry.Version is null)
+            {
+                return entry.Model;
+            }
+
+            var version = askedModel is not null && askedVersion is not null && SameModel(entry.Model, askedModel) && SameVersion(entry.Version, askedVersion)
+                ? askedVersion.Trim()
+                : entry.Version;
+            return entry.Model + " " + version;
+        }
+
+        /// <summary>
         /// Splits an ARM fine-tuned model name into the base model and version it was trained from.
         /// Returns false for names that are not fine-tuned models.
         /// </summary>

@@ -109,6 +109,15 @@ namespace ModelLifecycle.Core.Inventory
             yield return FromBag(bag, value);
         }
 
+        /// <summary>
+        /// Reads input for the commands that act on deployments (assess, change the upgrade option, migrate).
+        /// A lifecycle record from Get-ModelRetirement names a model, not a deployment: <see cref="Read"/> takes its
+        /// model for a search, but here it is refused, since it would be judged or planned as a deployment with no
+        /// name, account or type.
+        /// </summary>
+        public static IEnumerable<InputItem> ReadDeployments(object? value) =>
+            value is ModelRetirement record ? new[] { InputItem.ForError(RecordNotADeployment(record)) } : Read(value);
+
         /// <summary>Reads an inventory file: an ARM list response, an array of deployments, or ConvertTo-Json of Az objects.</summary>
         public static IEnumerable<InputItem> ReadFile(string path)
         {
@@ -176,11 +185,11 @@ namespace ModelLifecycle.Core.Inventory
         {
             IEnumerable<(JToken Entry, string Where)> entries = root switch
             {
-                JArray array => array.Select((e, i) => (e, "[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]")),
+                JArray array => array.Select((e, i) => (e, "Entry [" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]")),
                 JObject o when o["value"] is JArray list && o.Property("properties", StringComparison.OrdinalIgnoreCase) is null
                                && o.Property("name", StringComparison.OrdinalIgnoreCase) is null
-                    => list.Select((e, i) => (e, "value[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]")),
-                _ => new[] { (root, "the top-level object") },
+                    => list.Select((e, i) => (e, "Entry value[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]")),
+                _ => new[] { (root, "The top-level object") },
             };
 
             foreach (var (entry, where) in entries)
@@ -201,7 +210,7 @@ namespace ModelLifecycle.Core.Inventory
                         yield return InputItem.ForError(new ModelLifecycleException(
                             "DeploymentDetailsMissing",
                             ErrorKind.InvalidData,
-                            $"Entry {where} of the inventory file '{path}' (deployment '{bare}') has no model and no deployment resource id, so it cannot be assessed.",
+                            $"{where} of the inventory file '{path}' (deployment '{bare}') has no model and no deployment resource id, so it cannot be assessed.",
                             path)
                         {
                             RecommendedAction = "Write the inventory again with its model details: Get-AzCognitiveServicesAccountDeployment ... | ConvertTo-Json -Depth 10 | Set-Content <file>.",
@@ -249,14 +258,14 @@ namespace ModelLifecycle.Core.Inventory
             new ModelLifecycleException(
                 "InventoryEntryTruncated",
                 ErrorKind.InvalidData,
-                $"Entry {where} of the inventory file '{path}' (deployment '{d}') lacks model details: its {field} was written as text, which is what ConvertTo-Json does below its default depth of 2.",
+                $"{where} of the inventory file '{path}' (deployment '{d}') lacks model details: its {field} was written as text, which is what ConvertTo-Json does below its default depth of 2.",
                 path)
             {
                 RecommendedAction = "Write the inventory again with a greater depth: ... | ConvertTo-Json -Depth 10 | Set-Content <file>.",
             };
 
         private static ModelLifecycleException InEntry(ModelLifecycleException error, string path, string where) =>
-            new ModelLifecycleException(error.ErrorId, error.Kind, $"Entry {where} of the inventory file '{path}': {error.Summary}", path, error)
+            new ModelLifecycleException(error.ErrorId, error.Kind, $"{where} of the inventory file '{path}': {error.Summary}", path, error)
             {
                 RecommendedAction = error.RecommendedAction,
             };
@@ -334,6 +343,19 @@ namespace ModelLifecycle.Core.Inventory
             }
 
             return InputItem.ForDeployment(d);
+        }
+
+        private static ModelLifecycleException RecordNotADeployment(ModelRetirement record)
+        {
+            var what = record.Version is null ? record.Model : record.Model + " " + record.Version;
+            return new ModelLifecycleException(
+                "InputNotADeployment",
+                ErrorKind.InvalidArgument,
+                $"The input is the lifecycle record of {what} from Get-ModelRetirement, not a deployment.",
+                what)
+            {
+                RecommendedAction = "Pipe deployments (Get-AzCognitiveServicesAccountDeployment, an inventory file or ARM JSON); to find the code that uses this model, pipe the record to Find-ModelReference.",
+            };
         }
 
         private static ModelLifecycleException NotADeployment(object value) =>

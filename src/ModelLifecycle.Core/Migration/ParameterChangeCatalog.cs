@@ -66,6 +66,18 @@ namespace ModelLifecycle.Core.Migration
 
         public static ParameterChangeCatalog ReadFile(string path)
         {
+            if (System.IO.Directory.Exists(path))
+            {
+                throw new ModelLifecycleException(
+                    "ParameterChangeFileIsDirectory",
+                    ErrorKind.InvalidArgument,
+                    $"'{path}' is a directory, not a parameter-changes file.",
+                    path)
+                {
+                    RecommendedAction = "Name the JSON file itself.",
+                };
+            }
+
             string text;
             try
             {

@@ -112,7 +112,7 @@ namespace ModelLifecycle.Core.Policy
                     : await LiveCatalogs.ForLocationAsync(d.SubscriptionId ?? subscriptionId, d.Location, cancellationToken).ConfigureAwait(false);
                 var assessment = UpgradePolicyEvaluator.Evaluate(d, catalog, _options);
                 assessment.ReadFrom = ReferenceEquals(catalog, _catalog) ? UpgradePolicyAssessment.ReadFromAzure : UpgradePolicyAssessment.ReadFromLive;
-                if (!string.IsNullOrWhiteSpace(d.Model) && _ages.Check(catalog.FindForDeployment(_options.Cloud, d.Model!, d.Version)) is string stale)
+                if (!string.IsNullOrWhiteSpace(d.Model) && _ages.Check(catalog.FindForDeployment(_options.Cloud, d.Model!, d.Version), d.Model, d.Version) is string stale)
                 {
                     _sink.WriteWarning(stale);
                 }

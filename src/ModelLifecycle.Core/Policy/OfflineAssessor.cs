@@ -49,7 +49,7 @@ namespace ModelLifecycle.Core.Policy
                 else if (item.Deployment is Deployment deployment)
                 {
                     var assessment = UpgradePolicyEvaluator.Evaluate(deployment, _catalog, _options);
-                    if (_ages.Check(_catalog.FindForDeployment(_options.Cloud, deployment.Model!, deployment.Version)) is string stale)
+                    if (_ages.Check(_catalog.FindForDeployment(_options.Cloud, deployment.Model!, deployment.Version), deployment.Model, deployment.Version) is string stale)
                     {
                         sink.WriteWarning(stale);
                     }

@@ -35,12 +35,12 @@ namespace ModelLifecycle.Core.Policy
                     var what = v.FineTuned ? $"fine-tuned {v.BaseModel} {v.BaseVersion}".TrimEnd() : $"{d.Model} {d.Version}".TrimEnd();
                     return $"{what} is not in the {o.Cloud} catalog (snapshot {catalog.SnapshotDate:yyyy-MM-dd}), so its retirement date is unknown.";
                 case VerdictRule.NoRetirementDate:
-                    return $"No retirement date is published for {Describe(e!)}.";
+                    return $"No retirement date is published for {Describe(e!, d)}.";
                 case VerdictRule.FloorPassed:
-                    return $"{Describe(e!)} was to retire no earlier than {Day(v.Floor)}; that day has passed and a retirement date is not announced yet, so its calls still work.";
+                    return $"{Describe(e!, d)} was to retire no earlier than {Day(v.Floor)}; that day has passed and a retirement date is not announced yet, so its calls still work.";
                 case VerdictRule.Retired:
                     var when = v.RetirementDate is null ? string.Empty : " on " + on;
-                    var reason = $"{Describe(e!)} retired{when} and this deployment still uses it, so its calls fail (HTTP 410).";
+                    var reason = $"{Describe(e!, d)} retired{when} and this deployment still uses it, so its calls fail (HTTP 410).";
                     if (v.MissedUpgrade is UpgradeTargetChoice missed)
                     {
                         reason += $" It was due to be upgraded to {missed.Target}; if it still reports version {d.Version}, that did not happen here.";
@@ -50,16 +50,16 @@ namespace ModelLifecycle.Core.Policy
                 case VerdictRule.FineTunedNotUpgraded:
                     return $"Fine-tuned deployments are not auto-upgraded: this one stops working when its base model's fine-tuned deployments retire on {on}.";
                 case VerdictRule.ProvisionedNotUpgraded:
-                    return $"{d.DeploymentType} deployments are not auto-upgraded: {Describe(e!)} stops working on {on} unless migrated.";
+                    return $"{d.DeploymentType} deployments are not auto-upgraded: {Describe(e!, d)} stops working on {on} unless migrated.";
                 case VerdictRule.BatchNotUpgraded:
-                    return $"Batch deployments are not auto-upgraded (they move side by side): {Describe(e!)} stops working on {on} unless migrated.";
+                    return $"Batch deployments are not auto-upgraded (they move side by side): {Describe(e!, d)} stops working on {on} unless migrated.";
                 case VerdictRule.UnknownTypeNotUpgraded:
-                    return $"Deployment type '{d.DeploymentType ?? "(none)"}' is not known to be auto-upgraded: {Describe(e!)} stops working on {on} unless migrated.";
+                    return $"Deployment type '{d.DeploymentType ?? "(none)"}' is not known to be auto-upgraded: {Describe(e!, d)} stops working on {on} unless migrated.";
                 case VerdictRule.NoAutoUpgradeOption:
-                    return $"The upgrade option is NoAutoUpgrade, so {Describe(e!)} stops working on {on}.";
+                    return $"The upgrade option is NoAutoUpgrade, so {Describe(e!, d)} stops working on {on}.";
                 case VerdictRule.NoUpgradeTarget:
                     var replacement = e!.Replacements.Count > 0 ? " The recommended replacement, " + Join(e.Replacements) + ", is another model, not an automatic upgrade." : string.Empty;
-                    return $"No upgrade target is recorded for {Describe(e)} (no newer default version, no scheduled upgrade), so it stops working on {on} whatever its upgrade option.{replacement}";
+                    return $"No upgrade target is recorded for {Describe(e, d)} (no newer default version, no scheduled upgrade), so it stops working on {on} whatever its upgrade option.{replacement}";
                 case VerdictRule.UpgradeToNewDefault:
                     var t = v.UpgradeTarget!;
                     var from = t.StartDate is DateTime s
@@ -74,7 +74,7 @@ namespace ModelLifecycle.Core.Policy
                         ? " Upgrades roll out region by region from " + Day(start) + "."
                         : string.Empty;
                     var unset = (v.Inferred & InferredFacts.UpgradeOptionFromUnset) != 0 ? " (unset)" : string.Empty;
-                    return $"Set to {v.EffectiveUpgradeOption}{unset}, it is upgraded to {target.Target} when {Describe(e!)} retires on {Day(v.EffectiveDate)}{leadText}.{startText}{FamilyText(v)}";
+                    return $"Set to {v.EffectiveUpgradeOption}{unset}, it is upgraded to {target.Target} when {Describe(e!, d)} retires on {Day(v.EffectiveDate)}{leadText}.{startText}{FamilyText(v)}";
                 default:
                     throw new ArgumentOutOfRangeException(nameof(v), v.Rule, "No wording for this rule.");
             }
@@ -256,7 +256,7 @@ namespace ModelLifecycle.Core.Policy
 
         private static string Day(DateTime? date) => date is DateTime d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : string.Empty;
 
-        private static string Describe(CatalogEntry e) => e.Version is null ? e.Model : e.Model + " " + e.Version;
+        private static string Describe(CatalogEntry e, Deployment d) => ModelNames.Describe(e, d.Model, d.Version);
 
         private static string Join(IEnumerable<ModelRef> models) => string.Join(" or ", models.Select(m => m.ToString()));
     }

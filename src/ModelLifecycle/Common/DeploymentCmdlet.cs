@@ -65,7 +65,7 @@ namespace ModelLifecycle.Commands
             {
                 foreach (var input in InputObject ?? Array.Empty<PSObject>())
                 {
-                    foreach (var item in DeploymentReader.Read(CoreView.Of(input)))
+                    foreach (var item in DeploymentReader.ReadDeployments(CoreView.Of(input)))
                     {
                         yield return item;
                     }

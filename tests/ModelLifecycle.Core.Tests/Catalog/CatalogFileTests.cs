@@ -93,6 +93,16 @@ namespace ModelLifecycle.Core.Tests.Catalog
         }
 
         [Fact]
+        public void A_directory_is_said_to_be_a_directory_not_access_denied()
+        {
+            var ex = Assert.Throws<ModelLifecycleException>(() => CatalogReader.ReadFile(Path.GetTempPath(), CatalogOrigin.File));
+            Assert.Equal("CatalogFileIsDirectory", ex.ErrorId);
+            Assert.Equal(ErrorKind.InvalidArgument, ex.Kind);
+            Assert.Contains("is a directory", ex.Message);
+            Assert.DoesNotContain("denied", ex.Message);
+        }
+
+        [Fact]
         public void The_embedded_snapshot_round_trips_byte_for_byte()
         {
             var text = File.ReadAllText(Path.Combine(RepoPaths.Root!, "catalog", "snapshot.json"));

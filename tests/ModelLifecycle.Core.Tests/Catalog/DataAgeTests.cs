@@ -86,6 +86,7 @@ namespace ModelLifecycle.Core.Tests.Catalog
             Assert.Equal(3, new OfflineAssessor(merged, options).Assess(both, stale).Count());
             Assert.Contains("2026-07-07", Assert.Single(stale.Warnings));
         }
+
         // A newer file that speaks for both ends of a migration: o1 to o3-mini.
         private static LifecycleCatalog WithNewFileForBothEnds() =>
             Embedded.WithOverlay(FromEntries(
@@ -165,6 +166,17 @@ namespace ModelLifecycle.Core.Tests.Catalog
             Assert.NotNull(warning);
             Assert.Contains("gpt-4o 2024-08-06", warning);
             Assert.Contains("2026-07-07", warning);
+        }
+
+        [Fact]
+        public void The_offline_warning_names_the_version_as_the_deployment_spells_it()
+        {
+            // The catalog writes dall-e-3's version "3", ARM and the sample inventory "3.0"; the Model column shows "3.0".
+            var sink = new RecordingSink();
+            new OfflineAssessor(Embedded, new EvaluationOptions(Date("2026-11-22"))).Assess(new[] { InputItem.ForDeployment(Deployment("dall-e-3", "3.0")) }, sink).ToList();
+
+            var warning = Assert.Single(sink.Warnings);
+            Assert.Contains("dall-e-3 3.0 (", warning);
         }
     }
 }

@@ -261,6 +261,32 @@ namespace ModelLifecycle.Core.Tests.Inventory
         }
 
         [Fact]
+        public void A_lifecycle_record_is_refused_where_deployments_are_acted_on_and_read_as_a_model_elsewhere()
+        {
+            var record = ModelLifecycle.Core.Catalog.RetirementQuery.Find(Support.Catalogs.Embedded, new ModelLifecycle.Core.Catalog.RetirementFilter { Names = new[] { "o1" }, Version = "2024-12-17", AsOf = Support.Catalogs.Date("2026-01-01") }).Single();
+
+            var refused = Assert.Single(DeploymentReader.ReadDeployments(record));
+            Assert.Null(refused.Deployment);
+            Assert.Equal("InputNotADeployment", refused.Error!.ErrorId);
+            Assert.Contains("lifecycle record of o1 2024-12-17", refused.Error.Message);
+
+            Assert.Equal("o1", Assert.Single(DeploymentReader.Read(record)).Deployment!.Model);
+        }
+
+        [Fact]
+        public void An_error_about_the_whole_file_or_one_entry_reads_as_a_sentence()
+        {
+            var whole = Assert.Single(ReadText("{}")).Error!;
+            Assert.StartsWith("The top-level object of the inventory file '", whole.Message, StringComparison.Ordinal);
+
+            var entry = ReadText("[ 42 ]").Single().Error!;
+            Assert.StartsWith("Entry [0] of the inventory file '", entry.Message, StringComparison.Ordinal);
+
+            var listed = ReadText("{ \"value\": [ 42 ] }").Single().Error!;
+            Assert.StartsWith("Entry value[0] of the inventory file '", listed.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void An_empty_file_and_a_directory_are_said_to_be_what_they_are()
         {
             var empty = Assert.Throws<ModelLifecycleException>(() => ReadText("  \n"));

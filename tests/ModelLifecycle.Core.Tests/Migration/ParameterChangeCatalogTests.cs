@@ -185,5 +185,13 @@ namespace ModelLifecycle.Core.Tests.Migration
             var e = Assert.Throws<ModelLifecycleException>(() => ParameterChangeCatalog.ReadFile("/nonexistent/parameter-changes.json"));
             Assert.Equal("ParameterChangeFileNotFound", e.ErrorId);
         }
+
+        [Fact]
+        public void A_directory_is_said_to_be_a_directory_not_access_denied()
+        {
+            var e = Assert.Throws<ModelLifecycleException>(() => ParameterChangeCatalog.ReadFile(System.IO.Path.GetTempPath()));
+            Assert.Equal("ParameterChangeFileIsDirectory", e.ErrorId);
+            Assert.DoesNotContain("denied", e.Message);
+        }
     }
 }

@@ -23,6 +23,20 @@ namespace ModelLifecycle.Core.Tests.Policy
             Assert.DoesNotContain("due to be upgraded", a.Reason);
         }
 
+        [Fact]
+        public void Dalle3_reason_spells_its_version_as_the_deployment_does()
+        {
+            // The catalog writes version "3"; ARM and inventories write "3.0", which the Model column shows.
+            var retired = Assess(Deployment("dall-e-3", "3.0", "Standard", "NoAutoUpgrade"), "2026-11-22");
+            Assert.StartsWith("dall-e-3 3.0 retired on 2026-03-04", retired.Reason, System.StringComparison.Ordinal);
+
+            var before = Assess(Deployment("dall-e-3", "3.0", "Standard", "NoAutoUpgrade"), "2026-02-01");
+            Assert.Contains("dall-e-3 3.0 stops working on 2026-03-04", before.Reason);
+
+            var asInDocs = Assess(Deployment("dall-e-3", "3", "Standard", "NoAutoUpgrade"), "2026-11-22");
+            Assert.StartsWith("dall-e-3 3 retired", asInDocs.Reason, System.StringComparison.Ordinal);
+        }
+
         [Theory]
         [InlineData("2026-11-22")]
         [InlineData("2026-11-30")]
