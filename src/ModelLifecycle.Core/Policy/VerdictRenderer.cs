@@ -208,7 +208,7 @@ namespace ModelLifecycle.Core.Policy
             if ((v.Outcome == UpgradeOutcome.WillStopWorking || v.Outcome == UpgradeOutcome.Retired) && v.Migration is ReplacementChoice m && m.Passed.Count > 0)
             {
                 notes.Add(m.Targets.Count > 0
-                    ? $"Passed over as migration targets: {string.Join("; ", m.Passed)}; {Join(m.Targets)} serves beyond {o.WarningDays} days."
+                    ? $"Passed over as migration targets: {string.Join("; ", m.Passed)}. {Join(m.Targets)} serves beyond {o.WarningDays} days."
                     : $"No recorded replacement serves beyond {o.WarningDays} days: {string.Join("; ", m.Passed)}.");
             }
 

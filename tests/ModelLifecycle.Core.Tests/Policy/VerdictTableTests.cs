@@ -343,7 +343,7 @@ namespace ModelLifecycle.Core.Tests.Policy
             var a = Assess(Deployment("a", "1", option: "NoAutoUpgrade"), "2026-11-01", Chain);
             Assert.Contains("Migrate before 2027-01-01 to c,", a.RecommendedAction);
             Assert.DoesNotContain(" to b", a.RecommendedAction);
-            Assert.Contains(a.Notes, n => n == "Passed over as migration targets: b retires on 2026-12-01, within 90 days; c serves beyond 90 days.");
+            Assert.Contains(a.Notes, n => n == "Passed over as migration targets: b retires on 2026-12-01, within 90 days. c serves beyond 90 days.");
 
             // With a shorter horizon b lasts long enough and is advised first.
             Assert.Contains("Migrate before 2027-01-01 to b,", Assess(Deployment("a", "1", option: "NoAutoUpgrade"), "2026-11-01", Chain, warningDays: 20).RecommendedAction);
