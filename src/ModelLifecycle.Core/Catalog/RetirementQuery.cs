@@ -121,7 +121,7 @@ namespace ModelLifecycle.Core.Catalog
                 Replacement = new ModelRefList(e.Replacements),
                 AutoUpgrade = AutoUpgradeSummary.From(e.AutoUpgrade),
                 IsDefaultVersion = e.IsDefaultVersion,
-                DaysUntilRetirement = NextRetirement(e, asOf) is DateTime d ? (int)(d - asOf.Date).TotalDays : (int?)null,
+                DaysUntilRetirement = NextRetirement(e, asOf) is DateTime d && !(d <= asOf.Date && IsFloor(e.RetirementQualifier)) ? (int)(d - asOf.Date).TotalDays : (int?)null,
                 Cloud = e.Cloud.ToString(),
                 Source = e.Origin.ToString(),
                 SourceDate = e.SourceDate,

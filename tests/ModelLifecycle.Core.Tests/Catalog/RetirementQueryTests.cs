@@ -152,6 +152,11 @@ namespace ModelLifecycle.Core.Tests.Catalog
             Assert.Equal("NoEarlierThan", r.RetirementQualifier);
             Assert.NotEqual("Retired", r.Stage);
             Assert.DoesNotContain(Query(f => f.RetiringWithinDays = 60, "2026-11-30"), x => x.Model == "computer-use-preview");
+
+            // No days are counted past a floor, as the verdict and Find-ModelReference do; before it, they are.
+            Assert.Null(r.DaysUntilRetirement);
+            Assert.Equal(Date("2026-04-14"), r.RetirementDate);
+            Assert.Equal(14, Query(f => f.Names = new[] { "computer-use-preview" }, "2026-03-31").Single().DaysUntilRetirement);
         }
 
         [Fact]
