@@ -78,6 +78,15 @@ Describe 'Find-ModelReference' {
             $r[0].Replacement.Model | Should -Contain 'gpt-image-1.5'
         }
 
+        It 'labels dall-e-3 with the target Test-DeploymentUpgradePolicy advises, past a replacement that retires within 90 days' {
+            $day = [datetime]'2026-11-30'
+            $r = @(Find-ModelReference -Path $tree -Model dall-e-3 -AsOf $day -WarningAction SilentlyContinue)
+            $verdict = Test-DeploymentUpgradePolicy -Path $sample -AsOf $day -WarningAction SilentlyContinue | Where-Object Model -eq 'dall-e-3'
+            $verdict.RecommendedAction | Should -Match '^Migrate now to gpt-image-1-mini,'
+            $r | Should -Not -BeNullOrEmpty
+            $r | ForEach-Object { $_.Replacement.ToString() | Should -Be 'gpt-image-1-mini' -Because 'gpt-image-1 retired on 2026-10-23 and gpt-image-1.5 retires on 2026-12-16' }
+        }
+
         It 'expands -Model wildcards against the catalog''s model names' {
             (Find-InTree -Model 'gpt-4o*').Model | Sort-Object -Unique | Should -Be @('gpt-4o', 'gpt-4o-mini')
         }

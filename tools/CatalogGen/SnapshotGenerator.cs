@@ -144,7 +144,7 @@ namespace ModelLifecycle.CatalogGen
 
                 var date = DateTime.ParseExact(m.Groups[1].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture);
                 var commit = CommitHash.Match(origin);
-                var source = new SourceRef(name, (string?)r["source_url"], commit.Success ? commit.Groups[1].Value : null, date, Array.Empty<string>());
+                var source = new SourceRef(name, PublicUrl(r, commit.Success ? commit.Groups[1].Value : null), commit.Success ? commit.Groups[1].Value : null, date, Array.Empty<string>());
                 sets[name] = new RecordSet(name, date, name.EndsWith("-historical", StringComparison.Ordinal), source);
             }
 
@@ -364,12 +364,43 @@ namespace ModelLifecycle.CatalogGen
         }
 
         /// <summary>
+        /// A record set's address as users can open it: the URL alone, without the reference notes'
+        /// remarks about it in brackets; when the record has no URL, the docs file it was read from, on
+        /// GitHub at the commit read.
+        /// </summary>
+        private static string? PublicUrl(JObject record, string? commit)
+        {
+            var m = Regex.Match((string?)record["source_url"] ?? string.Empty, @"^https://\S+");
+            if (m.Success)
+            {
+                return m.Value;
+            }
+
+            var repo = (string?)record["source_repo"];
+            var path = (string?)record["source_path"];
+            return repo is null || path is null || commit is null ? null : $"https://github.com/{repo}/blob/{commit}/{path}";
+        }
+
+        /// <summary>
+        /// How the reference notes speak about their own reading, said as what a user can check instead.
+        /// </summary>
+        private static readonly (string Internal, string Plain)[] ReadingRemarks =
+        {
+            ("this callout is the only stored statement of its completed retirement", "its retirement is stated in the retirement notice on Microsoft Learn's DALL-E pages (as of 2026-03-18)"),
+        };
+
+        /// <summary>
         /// A record's note as a plain statement: no footnote marks, and the sources it mentions named by
         /// page and date instead of record-set ids ("retired-2026-04", "this historical snapshot").
         /// </summary>
         private static string CleanNote(string note, RecordSet set, IReadOnlyDictionary<string, RecordSet> sets)
         {
             var text = Regex.Replace(note, @"<sup>\d+</sup>\s*", string.Empty).Trim();
+            foreach (var (internalWording, plain) in ReadingRemarks)
+            {
+                text = text.Replace(internalWording, plain);
+            }
+
             text = text.Replace("this historical snapshot", set.Label);
             foreach (var other in sets.Values.OrderByDescending(s => s.Name.Length))
             {
@@ -465,9 +496,10 @@ namespace ModelLifecycle.CatalogGen
                     b.Notes.Add("Also called: " + string.Join(", ", aliases) + ".");
                 }
 
-                if ((string?)r["confidence"] is string confidence)
+                if (r["confidence"] is not null && url is not null)
                 {
-                    b.Notes.Add("Confidence: " + confidence + ".");
+                    // The record says how it was read (a copy, not the page itself); the user needs where to check it.
+                    b.Notes.Add($"Read from a copy of OpenAI's deprecations page rather than the page itself; confirm the date and replacements at {url} before acting on them.");
                 }
 
                 if ((string?)r["azureCounterpart"] is string azure)

@@ -254,48 +254,6 @@ namespace ModelLifecycle.Core.Catalog
             return alive.Count > 0 ? alive : e.Replacements;
         }
 
-        /// <summary>
-        /// Where to migrate on a date, best first: the replacements still serving, and in place of one that
-        /// has itself retired, its own replacements (followed the same way: o1 -> o3, retired, names none;
-        /// gpt-4o-mini -> gpt-4.1-mini, retired, -> gpt-5-mini). Empty when every path ends in retired models:
-        /// a retired model is no place to migrate to.
-        /// </summary>
-        public static IReadOnlyList<ModelRef> ReplacementsFollowingRetired(CatalogEntry e, LifecycleCatalog catalog, DateTime asOf)
-        {
-            var result = new List<ModelRef>();
-            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { e.Model };
-            Follow(e.Replacements, e.Cloud, catalog, asOf, seen, result);
-            return result;
-        }
-
-        private static void Follow(IEnumerable<ModelRef> replacements, CatalogCloud cloud, LifecycleCatalog catalog, DateTime asOf, HashSet<string> seen, List<ModelRef> result)
-        {
-            foreach (var r in replacements)
-            {
-                if (!seen.Add(r.ToString()))
-                {
-                    continue;
-                }
-
-                if (LastRetirement(catalog, cloud, r) is not DateTime l || l > asOf.Date)
-                {
-                    if (!result.Contains(r))
-                    {
-                        result.Add(r);
-                    }
-
-                    continue;
-                }
-
-                var next = catalog.VersionsOf(cloud, r.Model)
-                    .Where(x => r.Version is null || ModelNames.SameVersion(x.Version, r.Version))
-                    .SelectMany(x => x.Replacements)
-                    .Distinct()
-                    .ToList();
-                Follow(next, cloud, catalog, asOf, seen, result);
-            }
-        }
-
         /// <summary>Only the replacements that have not retired by the date (possibly none).</summary>
         public static IReadOnlyList<ModelRef> ReplacementsStillServing(CatalogEntry e, LifecycleCatalog catalog, DateTime asOf) =>
             e.Replacements.Where(r => LastRetirement(catalog, e.Cloud, r) is not DateTime l || l > asOf.Date).ToList();

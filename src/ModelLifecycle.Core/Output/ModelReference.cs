@@ -51,7 +51,10 @@ namespace ModelLifecycle
         /// <summary>Days from AsOf to RetirementDate; negative once retired; null when no date is known.</summary>
         public int? DaysUntilRetirement { get; internal set; }
 
-        /// <summary>Where to migrate: the catalog's replacements that have not themselves retired as of AsOf.</summary>
+        /// <summary>
+        /// Where to migrate, by the rule Test-DeploymentUpgradePolicy advises with: the replacement chain past
+        /// models that have retired or retire within 90 days of AsOf (the ones still serving when none lasts longer).
+        /// </summary>
         public ModelRefList Replacement { get; internal set; } = ModelRefList.Empty;
 
         public DateTime AsOf { get => _asOf; internal set => _asOf = Core.UtcDay.Of(value); }

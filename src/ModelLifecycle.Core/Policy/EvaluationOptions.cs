@@ -6,7 +6,10 @@ namespace ModelLifecycle.Core.Policy
 {
     public sealed class EvaluationOptions
     {
-        public EvaluationOptions(DateTime asOf, int warningDays = 90, CatalogCloud cloud = CloudChoice.Default)
+        /// <summary>The -WarningDays every cmdlet uses when none is given.</summary>
+        public const int DefaultWarningDays = 90;
+
+        public EvaluationOptions(DateTime asOf, int warningDays = DefaultWarningDays, CatalogCloud cloud = CloudChoice.Default)
         {
             if (warningDays < 0)
             {

@@ -47,6 +47,17 @@ namespace ModelLifecycle.Core.Policy
             return decision;
         }
 
+        /// <summary>
+        /// Where a model version should be migrated to: its replacement chain past retired models and
+        /// models that retire within WarningDays. The one rule behind the assessment's advice,
+        /// Invoke-ModelMigration's default target and Find-ModelReference's Replacement label.
+        /// </summary>
+        public static ReplacementChoice MigrationFor(CatalogEntry entry, LifecycleCatalog catalog, EvaluationOptions options)
+        {
+            if (options is null) throw new ArgumentNullException(nameof(options));
+            return ReplacementChain.Follow(entry, catalog, options.AsOf, options.WarningDays);
+        }
+
         /// <summary>Severity by days until the event: retired or &lt;= 30 Critical, &lt;= WarningDays Warning, &lt;= 365 Info, else None.</summary>
         public static Severity SeverityForDays(int days, int warningDays)
         {
@@ -312,7 +323,7 @@ namespace ModelLifecycle.Core.Policy
                 {
                     // Where to migrate: the replacement chain past retired and soon-retiring models. The
                     // assessment's advice and Invoke-ModelMigration's default target both read it here.
-                    _v.Migration = ReplacementChain.Follow(_v.Entry, _catalog, _o.AsOf, _o.WarningDays);
+                    _v.Migration = MigrationFor(_v.Entry, _catalog, _o);
                 }
 
                 return _v;

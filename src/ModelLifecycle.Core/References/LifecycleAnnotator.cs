@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using ModelLifecycle.Core.Catalog;
+using ModelLifecycle.Core.Policy;
 
 namespace ModelLifecycle.Core.References
 {
@@ -14,47 +15,50 @@ namespace ModelLifecycle.Core.References
     /// first). When every version has retired, the one that retired last. Only versions with a retirement
     /// date (and the default version) take part when any version has one: undated preview versions say
     /// nothing about when the model goes (gpt-4's 1106-preview would otherwise hide that every dated
-    /// gpt-4 version has retired). Its replacements are the ones that have not retired themselves, a
-    /// retired one followed to its own replacements, possibly none
-    /// (<see cref="RetirementQuery.ReplacementsFollowingRetired"/>).</item>
+    /// gpt-4 version has retired).</item>
     /// <item>A dated id (<c>gpt-4o-2024-08-06</c>) names its version: that version's entry speaks.</item>
     /// <item>A deployment pins a model, a version and a deployment type: its own entry (fine-tuned names find
     /// their base model's fine-tuned schedule) and the retirement date for its type. A version the catalog
     /// does not know gives no dates rather than another version's.</item>
     /// <item>A model the catalog does not know keeps its name and has no stage or dates.</item>
+    /// <item>Its Replacement is where the verdict would advise migrating (<see cref="VerdictDecider.MigrationFor"/>):
+    /// the replacement chain past retired models and models that retire within WarningDays; when none lasts
+    /// that long, the ones that still serve; possibly none.</item>
     /// </list>
     /// </summary>
     internal static class LifecycleAnnotator
     {
-        public static LifecycleAnnotation ForModelId(LifecycleCatalog catalog, CatalogCloud cloud, string modelId, DateTime asOf)
+        public static LifecycleAnnotation ForModelId(LifecycleCatalog catalog, EvaluationOptions options, string modelId)
         {
+            var (cloud, asOf) = (options.Cloud, options.AsOf);
             if (ModelNames.TryParseFineTuned(modelId, out _, out _))
             {
                 CatalogEntry? fineTuned = catalog.FindForDeployment(cloud, modelId, null);
                 return fineTuned is null
                     ? new LifecycleAnnotation(modelId, null)
-                    : Describe(new LifecycleAnnotation(modelId, null), fineTuned, RetirementQuery.NextRetirement(fineTuned, asOf), catalog, asOf);
+                    : Describe(new LifecycleAnnotation(modelId, null), fineTuned, RetirementQuery.NextRetirement(fineTuned, asOf), catalog, options);
             }
 
             CatalogEntry? entry = SpeaksForModel(catalog.VersionsOf(cloud, modelId).ToList(), asOf);
             return entry is null
                 ? new LifecycleAnnotation(modelId, null)
-                : Describe(new LifecycleAnnotation(entry.Model, null), entry, RetirementQuery.NextRetirement(entry, asOf), catalog, asOf);
+                : Describe(new LifecycleAnnotation(entry.Model, null), entry, RetirementQuery.NextRetirement(entry, asOf), catalog, options);
         }
 
         /// <summary>
         /// A dated id in code (<c>gpt-4o-2024-08-06</c>) names one version: that version's own entry and
         /// dates. A version the catalog does not know gives no dates rather than another version's.
         /// </summary>
-        public static LifecycleAnnotation ForModelVersion(LifecycleCatalog catalog, CatalogCloud cloud, string modelId, string version, DateTime asOf)
+        public static LifecycleAnnotation ForModelVersion(LifecycleCatalog catalog, EvaluationOptions options, string modelId, string version)
         {
+            var (cloud, asOf) = (options.Cloud, options.AsOf);
             CatalogEntry? entry = catalog.VersionsOf(cloud, modelId).FirstOrDefault(v => ModelNames.SameVersion(v.Version, version));
             return entry is null
                 ? new LifecycleAnnotation(modelId, version)
-                : Describe(new LifecycleAnnotation(entry.Model, entry.Version), entry, RetirementQuery.NextRetirement(entry, asOf), catalog, asOf);
+                : Describe(new LifecycleAnnotation(entry.Model, entry.Version), entry, RetirementQuery.NextRetirement(entry, asOf), catalog, options);
         }
 
-        public static LifecycleAnnotation ForDeployment(LifecycleCatalog catalog, CatalogCloud cloud, Deployment deployment, DateTime asOf)
+        public static LifecycleAnnotation ForDeployment(LifecycleCatalog catalog, EvaluationOptions options, Deployment deployment)
         {
             if (string.IsNullOrWhiteSpace(deployment.Model))
             {
@@ -65,12 +69,12 @@ namespace ModelLifecycle.Core.References
             if (string.IsNullOrWhiteSpace(deployment.Version))
             {
                 // Nothing pinned (a hand-made object): the deployment stands for the model as code would name it.
-                return ForModelId(catalog, cloud, model, asOf);
+                return ForModelId(catalog, options, model);
             }
 
-            CatalogEntry? entry = catalog.FindForDeployment(cloud, model, deployment.Version);
+            CatalogEntry? entry = catalog.FindForDeployment(options.Cloud, model, deployment.Version);
             var annotation = new LifecycleAnnotation(model, deployment.Version);
-            return entry is null ? annotation : Describe(annotation, entry, entry.RetirementDateFor(deployment.DeploymentType), catalog, asOf);
+            return entry is null ? annotation : Describe(annotation, entry, entry.RetirementDateFor(deployment.DeploymentType), catalog, options);
         }
 
         /// <summary>
@@ -103,15 +107,18 @@ namespace ModelLifecycle.Core.References
         private static DateTime? Planned(CatalogEntry e, DateTime? date) =>
             e.RetirementQualifier == DateQualifier.NotBefore ? null : date;
 
-        private static LifecycleAnnotation Describe(LifecycleAnnotation annotation, CatalogEntry entry, DateTime? retirement, LifecycleCatalog catalog, DateTime asOf)
+        private static LifecycleAnnotation Describe(LifecycleAnnotation annotation, CatalogEntry entry, DateTime? retirement, LifecycleCatalog catalog, EvaluationOptions options)
         {
+            DateTime asOf = options.AsOf;
             annotation.Entry = entry;
             annotation.Stage = RetirementQuery.StageFor(entry, retirement, asOf)?.ToString();
             annotation.RetirementDate = retirement;
             annotation.RetirementDateIsTentative = retirement is not null && RetirementQuery.IsTentative(entry.RetirementQualifier);
             // A "no earlier than" date that has passed is a floor, not a retirement: no count of days past it.
             annotation.DaysUntilRetirement = retirement is DateTime d && !(annotation.RetirementDateIsTentative && d < asOf.Date) ? (int)(d - asOf.Date).TotalDays : (int?)null;
-            annotation.Replacement = RetirementQuery.ReplacementsFollowingRetired(entry, catalog, asOf);
+            // Where to migrate, by the verdict's own rule, so Find-ModelReference and Test-DeploymentUpgradePolicy
+            // name the same target.
+            annotation.Replacement = VerdictDecider.MigrationFor(entry, catalog, options).Candidates;
             return annotation;
         }
     }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using ModelLifecycle.Core.Catalog;
 using ModelLifecycle.Core.Inventory;
+using ModelLifecycle.Core.Policy;
 
 namespace ModelLifecycle.Core.References
 {
@@ -32,9 +33,18 @@ namespace ModelLifecycle.Core.References
         /// </summary>
         public int RetiringWithinDays { get; set; } = 365;
 
+        /// <summary>
+        /// A replacement that retires within this many days of <see cref="AsOf"/> is passed over in the
+        /// Replacement label for one that lasts, as in Test-DeploymentUpgradePolicy's advice.
+        /// </summary>
+        public int WarningDays { get; set; } = EvaluationOptions.DefaultWarningDays;
+
         public CatalogCloud Cloud { get; set; } = CatalogCloud.AzureCloud;
 
         public DateTime AsOf { get; set; } = DateTime.Today;
+
+        /// <summary>The date, horizon and cloud the labels are worked out for, as a verdict would be.</summary>
+        internal EvaluationOptions Options => new EvaluationOptions(AsOf, WarningDays, Cloud);
 
         /// <summary>
         /// Adds what arrived as "deployments" (<see cref="DeploymentReader"/>): deployments are kept; input that

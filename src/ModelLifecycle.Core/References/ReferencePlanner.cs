@@ -192,7 +192,7 @@ namespace ModelLifecycle.Core.References
                 {
                     canonical = key;
                     firstSpelling.Add(key, key);
-                    models.Add(key, LifecycleAnnotator.ForModelId(catalog, request.Cloud, key, request.AsOf));
+                    models.Add(key, LifecycleAnnotator.ForModelId(catalog, request.Options, key));
                     modelIds.Add(key);
                 }
 
@@ -237,7 +237,7 @@ namespace ModelLifecycle.Core.References
                     labels.Add(pair.Key, known.Count == 0
                         ? new[] { new LifecycleAnnotation(null, null) }
                         : known
-                            .Select(d => LifecycleAnnotator.ForDeployment(catalog, request.Cloud, d, request.AsOf))
+                            .Select(d => LifecycleAnnotator.ForDeployment(catalog, request.Options, d))
                             .GroupBy(a => a.Identity)
                             .Select(g => g.First())
                             .ToList());
@@ -250,7 +250,7 @@ namespace ModelLifecycle.Core.References
                     deploymentNames,
                     labels,
                     request.AsOf,
-                    (key, version) => LifecycleAnnotator.ForModelVersion(catalog, request.Cloud, key, version, request.AsOf));
+                    (key, version) => LifecycleAnnotator.ForModelVersion(catalog, request.Options, key, version));
             }
 
             private void Add(ReferencePattern pattern)

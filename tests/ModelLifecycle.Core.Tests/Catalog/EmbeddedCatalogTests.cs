@@ -30,6 +30,10 @@ namespace ModelLifecycle.Core.Tests.Catalog
                 foreach (var note in e.Notes)
                 {
                     Assert.DoesNotContain("historical snapshot", note);
+                    foreach (var wording in InternalWording)
+                    {
+                        Assert.False(note.IndexOf(wording, StringComparison.OrdinalIgnoreCase) >= 0, $"{e}: the note speaks of how the data was curated ('{wording}'): {note}");
+                    }
                     Assert.False(ids.Any(id => note.Contains(id)), $"{e}: the note names a source by its id: {note}");
                     Assert.False(note.StartsWith("the ", StringComparison.Ordinal), $"{e}: the note does not start a sentence: {note}");
                 }
@@ -37,6 +41,32 @@ namespace ModelLifecycle.Core.Tests.Catalog
 
             var gpt4o = Get("gpt-4o", "2024-08-06").Notes;
             Assert.Contains(gpt4o, n => n.Contains("the model retirements page of 2025-12-16"));
+        }
+
+        /// <summary>How the reference notes spoke about their own reading: nothing a user can check or act on.</summary>
+        private static readonly string[] InternalWording =
+        {
+            "not confirmed", "Confidence:", "stored statement", "this session", "third-party", "spybara", "not seen", "inferred from repo path", "(historical",
+        };
+
+        [Fact]
+        public void Sources_give_a_page_a_user_can_open_and_no_remarks_about_it()
+        {
+            var sources = Embedded.Sources.Concat(Embedded.Entries.SelectMany(e => e.Sources)).ToList();
+            foreach (var s in sources)
+            {
+                if (s.Url is string url)
+                {
+                    Assert.True(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && !url.Contains(" "), $"{s.Name}: not a plain https address: {url}");
+                }
+
+                foreach (var wording in InternalWording)
+                {
+                    Assert.False((s.Url ?? string.Empty).IndexOf(wording, StringComparison.OrdinalIgnoreCase) >= 0, $"{s.Name}: the address carries a remark ('{wording}'): {s.Url}");
+                }
+            }
+
+            Assert.Contains(Get("dall-e-3", "3").Notes, n => n.Contains("retirement notice on Microsoft Learn's DALL-E pages (as of 2026-03-18)"));
         }
 
         [Theory]

@@ -1,5 +1,6 @@
 using System.Linq;
 using ModelLifecycle.Core.Catalog;
+using ModelLifecycle.Core.Policy;
 using ModelLifecycle.Core.References;
 using Xunit;
 using static ModelLifecycle.Core.Tests.Support.Catalogs;
@@ -31,7 +32,7 @@ namespace ModelLifecycle.Core.Tests.References
         private const string AsOf = "2026-11-30";
 
         private static LifecycleAnnotation ForId(string id, LifecycleCatalog? catalog = null) =>
-            LifecycleAnnotator.ForModelId(catalog ?? Catalog, CatalogCloud.AzureCloud, id, Date(AsOf));
+            LifecycleAnnotator.ForModelId(catalog ?? Catalog, new EvaluationOptions(Date(AsOf)), id);
 
         private static string Replacements(LifecycleAnnotation a) => string.Join(", ", a.Replacement.Select(r => r.ToString()));
 
@@ -62,6 +63,42 @@ namespace ModelLifecycle.Core.Tests.References
             Assert.Equal(Date("2025-09-01"), a.RetirementDate);
             Assert.Null(a.DaysUntilRetirement); // no count of days past a floor
             Assert.Equal("newest", Replacements(a));
+        }
+
+        [Fact]
+        public void The_label_names_the_verdicts_migration_target_for_dall_e_3()
+        {
+            // As of 2026-11-30: gpt-image-1 retired on 2026-10-23, gpt-image-1.5 retires on 2026-12-16
+            // (within 90 days), gpt-image-1-mini on 2027-04-07.
+            var options = new EvaluationOptions(Date(AsOf));
+            LifecycleAnnotation label = LifecycleAnnotator.ForModelId(Embedded, options, "dall-e-3");
+            VerdictDecision verdict = VerdictDecider.Decide(Deployment("dall-e-3", "3"), Embedded, options);
+
+            Assert.Equal("gpt-image-1-mini", Replacements(label));
+            Assert.Equal(verdict.DefaultMigrationTarget, Assert.Single(label.Replacement));
+            Assert.Equal(verdict.Migration!.Candidates, label.Replacement);
+        }
+
+        [Fact]
+        public void A_replacement_that_retires_within_WarningDays_is_passed_over_as_in_the_verdict()
+        {
+            // As of 2026-11-30: brief retires 2027-01-10 (41 days), lasting 2028-06-01.
+            LifecycleCatalog catalog = FromEntries(@"[
+              { ""model"": ""going"", ""version"": ""1"", ""retirementDate"": ""2026-12-20"", ""replacements"": [ { ""model"": ""brief"" }, { ""model"": ""lasting"" } ] },
+              { ""model"": ""brief"", ""version"": ""1"", ""retirementDate"": ""2027-01-10"" },
+              { ""model"": ""lasting"", ""version"": ""1"", ""retirementDate"": ""2028-06-01"" }
+            ]");
+
+            foreach (var (warningDays, expected) in new[] { (90, "lasting"), (30, "brief, lasting") })
+            {
+                var options = new EvaluationOptions(Date(AsOf), warningDays);
+                LifecycleAnnotation label = LifecycleAnnotator.ForModelId(catalog, options, "going");
+                VerdictDecision verdict = VerdictDecider.Decide(Deployment("going", "1"), catalog, options);
+
+                Assert.Equal(expected, Replacements(label));
+                Assert.Equal(verdict.Migration!.Candidates, label.Replacement);
+                Assert.Equal(verdict.DefaultMigrationTarget, label.Replacement[0]);
+            }
         }
 
         [Fact]

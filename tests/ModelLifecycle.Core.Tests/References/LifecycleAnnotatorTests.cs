@@ -1,5 +1,6 @@
 using System.Linq;
 using ModelLifecycle.Core.Catalog;
+using ModelLifecycle.Core.Policy;
 using ModelLifecycle.Core.References;
 using Xunit;
 using static ModelLifecycle.Core.Tests.Support.Catalogs;
@@ -12,10 +13,10 @@ namespace ModelLifecycle.Core.Tests.References
         private static readonly LifecycleCatalog Catalog = ReferenceCatalog.Instance;
 
         private static LifecycleAnnotation ForId(string id, string asOf = ReferenceCatalog.AsOf, CatalogCloud cloud = CatalogCloud.AzureCloud) =>
-            LifecycleAnnotator.ForModelId(Catalog, cloud, id, Date(asOf));
+            LifecycleAnnotator.ForModelId(Catalog, new EvaluationOptions(Date(asOf), cloud: cloud), id);
 
         private static LifecycleAnnotation ForDeployment(string? model, string? version, string? type = "Standard", string asOf = ReferenceCatalog.AsOf) =>
-            LifecycleAnnotator.ForDeployment(Catalog, CatalogCloud.AzureCloud, Deployment(model!, version, type), Date(asOf));
+            LifecycleAnnotator.ForDeployment(Catalog, new EvaluationOptions(Date(asOf)), Deployment(model!, version, type));
 
         private static string Replacements(LifecycleAnnotation a) => string.Join(", ", a.Replacement.Select(r => r.ToString()));
 
@@ -151,8 +152,8 @@ namespace ModelLifecycle.Core.Tests.References
         [Fact]
         public void The_real_catalog_labels_gpt_4o_in_code_with_its_last_live_version_and_dall_e_3_as_retired()
         {
-            LifecycleAnnotation gpt4o = LifecycleAnnotator.ForModelId(Embedded, CatalogCloud.AzureCloud, "gpt-4o", Date("2026-06-01"));
-            LifecycleAnnotation dalle = LifecycleAnnotator.ForModelId(Embedded, CatalogCloud.AzureCloud, "dall-e-3", Date("2026-06-01"));
+            LifecycleAnnotation gpt4o = LifecycleAnnotator.ForModelId(Embedded, new EvaluationOptions(Date("2026-06-01")), "gpt-4o");
+            LifecycleAnnotation dalle = LifecycleAnnotator.ForModelId(Embedded, new EvaluationOptions(Date("2026-06-01")), "dall-e-3");
 
             // 2024-05-13 and 2024-08-06 retire (Standard) on 2026-03-31; 2024-11-20 on 2026-10-01.
             Assert.Equal(Date("2026-10-01"), gpt4o.RetirementDate);
