@@ -85,6 +85,12 @@ Describe 'Find-ModelReference' {
             $verdict.RecommendedAction | Should -Match '^Migrate now to gpt-image-1-mini,'
             $r | Should -Not -BeNullOrEmpty
             $r | ForEach-Object { $_.Replacement.ToString() | Should -Be 'gpt-image-1-mini' -Because 'gpt-image-1 retired on 2026-10-23 and gpt-image-1.5 retires on 2026-12-16' }
+
+            # With -WarningDays 10 both give gpt-image-1.5 (16 days left) its place again.
+            $short = @(Find-ModelReference -Path $tree -Model dall-e-3 -AsOf $day -WarningDays 10 -WarningAction SilentlyContinue)
+            $shortVerdict = Test-DeploymentUpgradePolicy -Path $sample -AsOf $day -WarningDays 10 -WarningAction SilentlyContinue | Where-Object Model -eq 'dall-e-3'
+            $shortVerdict.RecommendedAction | Should -Match '^Migrate now to gpt-image-1\.5'
+            $short | ForEach-Object { $_.Replacement.ToString() | Should -Match '^gpt-image-1\.5' }
         }
 
         It 'expands -Model wildcards against the catalog''s model names' {

@@ -64,6 +64,11 @@ namespace ModelLifecycle.Commands
         [ValidateRange(0, 36500)]
         public int RetiringWithinDays { get; set; } = 365;
 
+        /// <summary>A replacement retiring within this many days is passed over in the labels, as in the verdict's advice.</summary>
+        [Parameter]
+        [ValidateRange(0, 3650)]
+        public int WarningDays { get; set; } = 90;
+
         [Parameter]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
@@ -141,6 +146,7 @@ namespace ModelLifecycle.Commands
             _request.Models = Model ?? Array.Empty<string>();
             _request.DeploymentNames = DeploymentName ?? Array.Empty<string>();
             _request.RetiringWithinDays = RetiringWithinDays;
+            _request.WarningDays = WarningDays;
             _request.Cloud = Cloud;
             _request.AsOf = _asOf;
             var options = new ReferenceScanOptions
