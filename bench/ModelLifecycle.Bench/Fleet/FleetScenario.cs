@@ -141,7 +141,7 @@ namespace ModelLifecycle.Bench.FleetScan
                 Console.WriteLine($"control (a caller that keeps every deployment), peak live heap 10x / 1x = {controlRatio,6:0.00}x ({Mb(memory[4].Child.PeakManagedBytes)} -> {Mb(memory[5].Child.PeakManagedBytes)})");
             }
 
-            string file = WriteResults(options.String("results"), new
+            string file = BenchResults.Write(options.String("results"), "fleet", new
             {
                 scenario = "fleet",
                 command,
@@ -228,28 +228,6 @@ namespace ModelLifecycle.Bench.FleetScan
             }
 
             return new MemoryRow(label, keep, subscriptions * accounts * deployments, JsonSerializer.Deserialize<ChildResult>(line)!);
-        }
-
-        private static string WriteResults(string? directory, object results)
-        {
-            directory ??= Path.Combine(RepositoryRoot(), "bench", "results");
-            Directory.CreateDirectory(directory);
-            string file = Path.Combine(directory, $"fleet-{DateTime.UtcNow:yyyyMMdd-HHmmss}.json");
-            File.WriteAllText(file, JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true }), new UTF8Encoding(false));
-            return file;
-        }
-
-        private static string RepositoryRoot()
-        {
-            for (string? dir = AppContext.BaseDirectory; dir != null; dir = Path.GetDirectoryName(dir.TrimEnd(Path.DirectorySeparatorChar)))
-            {
-                if (File.Exists(Path.Combine(dir, "ModelLifecycle.sln")))
-                {
-                    return dir;
-                }
-            }
-
-            return Directory.GetCurrentDirectory();
         }
 
         private sealed record ScanRun(double Seconds, double CpuSeconds, long Requests, int MaxInFlight, long Deployments, int Errors, string? FirstError);

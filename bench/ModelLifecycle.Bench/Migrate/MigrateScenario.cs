@@ -12,7 +12,6 @@ using ModelLifecycle.Core;
 using ModelLifecycle.Core.Arm;
 using ModelLifecycle.Core.Catalog;
 using ModelLifecycle.Core.Migration;
-using Newtonsoft.Json.Linq;
 
 namespace ModelLifecycle.Bench.Migrate
 {
@@ -70,26 +69,26 @@ namespace ModelLifecycle.Bench.Migrate
             Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "  bound               : {0,8:F2} s  (one account's chain {1:F2} s; requests / throttle x latency {2:F2} s)", bound, chain.Seconds, byRequests));
             Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "ratio sequential/default = {0:F1}x (target >= 8x); default/bound = {1:F2}x (target <= 1.5x); conflicts surfacing: {2}", speedup, toBound, parallel.ConflictErrors + sequential.ConflictErrors));
 
-            var results = a.String("results") ?? Path.Combine("bench", "results");
-            Directory.CreateDirectory(results);
-            File.WriteAllText(
-                Path.Combine(results, "migrate.json"),
-                new JObject
+            var file = BenchResults.Write(
+                a.String("results"),
+                "migrate",
+                new
                 {
-                    ["scenario"] = Name,
-                    ["accounts"] = accounts,
-                    ["deploymentsPerAccount"] = perAccount,
-                    ["latencyMs"] = latencyMs,
-                    ["pollMs"] = pollMs,
-                    ["throttle"] = throttle,
-                    ["defaultSeconds"] = parallel.Seconds,
-                    ["sequentialSeconds"] = sequential.Seconds,
-                    ["chainSeconds"] = chain.Seconds,
-                    ["boundSeconds"] = bound,
-                    ["speedup"] = speedup,
-                    ["defaultOverBound"] = toBound,
-                    ["conflictsSurfacing"] = parallel.ConflictErrors + sequential.ConflictErrors,
-                }.ToString());
+                    scenario = Name,
+                    accounts,
+                    deploymentsPerAccount = perAccount,
+                    latencyMs,
+                    pollMs,
+                    throttle,
+                    defaultSeconds = parallel.Seconds,
+                    sequentialSeconds = sequential.Seconds,
+                    chainSeconds = chain.Seconds,
+                    boundSeconds = bound,
+                    speedup,
+                    defaultOverBound = toBound,
+                    conflictsSurfacing = parallel.ConflictErrors + sequential.ConflictErrors,
+                });
+            Console.WriteLine($"results: {file}");
 
             var ok = new[] { parallel, sequential, chain }.All(m => m.Errors == 0 && m.Succeeded == m.Plans);
             return ok ? 0 : 1;
@@ -143,7 +142,7 @@ namespace ModelLifecycle.Bench.Migrate
             return Task.Run(async () =>
             {
                 await using var server = await ArmEmulatorServer.StartAsync(fleet, new EmulatorOptions { Latency = TimeSpan.FromMilliseconds(latencyMs), LroInProgressPolls = 1 });
-                var sink = new MigrationSink();
+                var sink = new CountingSink();
                 using var arm = new ArmClient(new BenchAzureSession(server.BaseUri, Subscription), new ArmClientOptions { ThrottleLimit = throttle, MinimumPollInterval = TimeSpan.FromMilliseconds(pollMs) }, sink);
                 var requests = fleet.Subscriptions.SelectMany(s => s.ResourceGroups.SelectMany(g => g.Accounts.SelectMany(acc => acc.Deployments.Select(d =>
                     new MigrationRequest(
@@ -184,55 +183,6 @@ namespace ModelLifecycle.Bench.Migrate
                     FirstError = sink.FirstError is null ? null : "; first: " + sink.FirstError,
                 };
             }).GetAwaiter().GetResult();
-        }
-
-        /// <summary>Counts errors, and 409 RequestConflicts met (retried, in verbose) and surfacing (errors).</summary>
-        private sealed class MigrationSink : IOperationSink
-        {
-            private int errors;
-            private int conflictErrors;
-            private int conflictsMet;
-
-            public int Errors => Volatile.Read(ref errors);
-
-            public int ConflictErrors => Volatile.Read(ref conflictErrors);
-
-            public int ConflictsMet => Volatile.Read(ref conflictsMet);
-
-            public string? FirstError { get; private set; }
-
-            public void WriteDebug(string message)
-            {
-            }
-
-            public void WriteVerbose(string message)
-            {
-                if (message.Contains("RequestConflict", StringComparison.Ordinal))
-                {
-                    Interlocked.Increment(ref conflictsMet);
-                }
-            }
-
-            public void WriteWarning(string message)
-            {
-            }
-
-            public void WriteProgress(ProgressReport progress)
-            {
-            }
-
-            public void WriteError(ModelLifecycleException error)
-            {
-                if (error.ErrorId == ArmErrorIds.RequestConflict)
-                {
-                    Interlocked.Increment(ref conflictErrors);
-                }
-
-                if (Interlocked.Increment(ref errors) == 1)
-                {
-                    FirstError = error.ErrorId + ": " + error.Message;
-                }
-            }
         }
     }
 }

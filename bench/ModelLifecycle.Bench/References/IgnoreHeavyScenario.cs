@@ -98,27 +98,9 @@ namespace ModelLifecycle.Bench.References
             var expected = new HashSet<MatchKey>();
             checkTool.Capture(line => expected.UnionWith(RipgrepJson.Matches(line)));
             var actual = new HashSet<MatchKey>(engineMatches.Select(m => new MatchKey(m.Path, m.LineNumber, m.Column, m.Match)));
-            var missing = expected.Except(actual).ToList();
-            var extra = actual.Except(expected).ToList();
-            missing.Sort(MatchKey.Compare);
-            extra.Sort(MatchKey.Compare);
-            bool equal = missing.Count == 0 && extra.Count == 0;
-
+            var check = MatchCheck.Report(expected, actual, checkTool.CommandLine);
+            bool equal = check.Equal;
             double engine = ReferenceScenario.Median(engineTimes);
-            Console.WriteLine();
-            Console.WriteLine($"match check vs `{checkTool.CommandLine}`");
-            Console.WriteLine(equal
-                ? $"  EQUAL: {actual.Count} matches, same paths, lines, columns and texts"
-                : $"  DIFFERENT: engine {actual.Count}, ripgrep {expected.Count}; {missing.Count} only in ripgrep, {extra.Count} only in the engine");
-            foreach (MatchKey key in missing.Take(10))
-            {
-                Console.WriteLine($"  only ripgrep: {key}");
-            }
-
-            foreach (MatchKey key in extra.Take(10))
-            {
-                Console.WriteLine($"  only engine:  {key}");
-            }
 
             Console.WriteLine();
             Console.WriteLine($"{"tool",-30} {"median s",9} {"lines",8} {"engine/tool",12}");
@@ -128,7 +110,7 @@ namespace ModelLifecycle.Bench.References
                 Console.WriteLine($"{row.Tool.Label,-30} {row.Median,9:0.000} {row.Lines,8} {engine / row.Median,12:0.00}");
             }
 
-            string resultFile = ReferenceScenario.WriteResults(options.String("results"), new
+            string resultFile = BenchResults.Write(options.String("results"), "references-ignore-heavy", new
             {
                 scenario = "references --ignore-heavy",
                 utc = DateTime.UtcNow.ToString("o"),
@@ -139,7 +121,7 @@ namespace ModelLifecycle.Bench.References
                 engine = new { median = engine, times = engineTimes, matches = engineMatches.Count },
                 tools = rows.Select(r => new { label = r.Tool.Label, command = r.Tool.CommandLine, median = r.Median, times = r.Times, outputLines = r.Lines, engineOverTool = engine / r.Median }),
                 check = new { command = checkTool.CommandLine, equal, engineMatches = actual.Count, ripgrepMatches = expected.Count },
-            }, "references-ignore-heavy");
+            });
             Console.WriteLine($"results: {resultFile}");
             return equal ? 0 : 1;
         }

@@ -114,27 +114,9 @@ namespace ModelLifecycle.Bench.References
             var expected = new HashSet<MatchKey>();
             checkTool.Capture(line => expected.UnionWith(RipgrepJson.Matches(line)));
             HashSet<MatchKey> actual = engineKeys;
-            var missing = expected.Except(actual).ToList();
-            var extra = actual.Except(expected).ToList();
-            missing.Sort(MatchKey.Compare);
-            extra.Sort(MatchKey.Compare);
-            bool equal = missing.Count == 0 && extra.Count == 0;
-
+            var check = MatchCheck.Report(expected, actual, checkTool.CommandLine);
+            bool equal = check.Equal;
             double engine = Median(engineTimes);
-            Console.WriteLine();
-            Console.WriteLine($"match check vs `{checkTool.CommandLine}`");
-            Console.WriteLine(equal
-                ? $"  EQUAL: {actual.Count} matches, same paths, lines, columns and texts"
-                : $"  DIFFERENT: engine {actual.Count}, ripgrep {expected.Count}; {missing.Count} only in ripgrep, {extra.Count} only in the engine");
-            foreach (MatchKey key in missing.Take(10))
-            {
-                Console.WriteLine($"  only ripgrep: {key}");
-            }
-
-            foreach (MatchKey key in extra.Take(10))
-            {
-                Console.WriteLine($"  only engine:  {key}");
-            }
 
             Console.WriteLine($"baseline vs engine: {(baselineEqual ? "EQUAL" : $"DIFFERENT ({baselineKeys.Except(engineKeys).Count()} only in the baseline, {engineKeys.Except(baselineKeys).Count()} only in the engine, {baseline.Errors} walk errors)")}");
 
@@ -154,7 +136,7 @@ namespace ModelLifecycle.Bench.References
                 Console.WriteLine($"{row.Tool.Label}: {row.Tool.CommandLine}");
             }
 
-            string resultFile = WriteResults(options.String("results"), new
+            string resultFile = BenchResults.Write(options.String("results"), "references", new
             {
                 scenario = Name,
                 utc = DateTime.UtcNow.ToString("o"),
@@ -169,8 +151,8 @@ namespace ModelLifecycle.Bench.References
                     equal,
                     engineMatches = actual.Count,
                     ripgrepMatches = expected.Count,
-                    onlyRipgrep = missing.Take(50).Select(k => k.ToString()),
-                    onlyEngine = extra.Take(50).Select(k => k.ToString()),
+                    onlyRipgrep = check.Missing.Take(50).Select(k => k.ToString()),
+                    onlyEngine = check.Extra.Take(50).Select(k => k.ToString()),
                 },
             });
             Console.WriteLine($"results: {resultFile}");
@@ -214,29 +196,6 @@ namespace ModelLifecycle.Bench.References
             var sorted = values.OrderBy(v => v).ToList();
             int n = sorted.Count;
             return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-        }
-
-        internal static string WriteResults(string? directory, object results, string prefix = "references")
-        {
-            directory ??= Path.Combine(RepositoryRoot(), "bench", "results");
-            Directory.CreateDirectory(directory);
-            string file = Path.Combine(directory, $"{prefix}-{DateTime.UtcNow:yyyyMMdd-HHmmss}.json");
-            File.WriteAllText(file, JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true }), new UTF8Encoding(false));
-            return file;
-        }
-
-        /// <summary>The folder with ModelLifecycle.sln above the running binary, else the current directory.</summary>
-        private static string RepositoryRoot()
-        {
-            for (string? dir = AppContext.BaseDirectory; dir != null; dir = Path.GetDirectoryName(dir.TrimEnd(Path.DirectorySeparatorChar)))
-            {
-                if (File.Exists(Path.Combine(dir, "ModelLifecycle.sln")))
-                {
-                    return dir;
-                }
-            }
-
-            return Directory.GetCurrentDirectory();
         }
 
         internal sealed record ToolRow(ExternalTool Tool, List<double> Times, int Lines)

@@ -12,7 +12,6 @@ using ModelLifecycle.Core;
 using ModelLifecycle.Core.Arm;
 using ModelLifecycle.Core.Catalog;
 using ModelLifecycle.Core.Policy;
-using Newtonsoft.Json.Linq;
 
 namespace ModelLifecycle.Bench.SetOption
 {
@@ -60,24 +59,24 @@ namespace ModelLifecycle.Bench.SetOption
             Console.WriteLine($"  bound             : {bound,8:F2} s");
             Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "ratio sequential/default = {0:F1}x (target >= 10x); default/bound = {1:F2}x", speedup, toBound));
 
-            var results = a.String("results") ?? Path.Combine("bench", "results");
-            Directory.CreateDirectory(results);
-            File.WriteAllText(
-                Path.Combine(results, "set-option.json"),
-                new JObject
+            var file = BenchResults.Write(
+                a.String("results"),
+                "set-option",
+                new
                 {
-                    ["scenario"] = Name,
-                    ["accounts"] = accounts,
-                    ["deploymentsPerAccount"] = perAccount,
-                    ["latencyMs"] = latencyMs,
-                    ["pollMs"] = pollMs,
-                    ["throttle"] = throttle,
-                    ["defaultSeconds"] = parallel.Seconds,
-                    ["sequentialSeconds"] = sequential.Seconds,
-                    ["boundSeconds"] = bound,
-                    ["speedup"] = speedup,
-                    ["defaultOverBound"] = toBound,
-                }.ToString());
+                    scenario = Name,
+                    accounts,
+                    deploymentsPerAccount = perAccount,
+                    latencyMs,
+                    pollMs,
+                    throttle,
+                    defaultSeconds = parallel.Seconds,
+                    sequentialSeconds = sequential.Seconds,
+                    boundSeconds = bound,
+                    speedup,
+                    defaultOverBound = toBound,
+                });
+            Console.WriteLine($"results: {file}");
             return parallel.Errors == 0 && sequential.Errors == 0 && parallel.Writes == accounts * perAccount ? 0 : 1;
         }
 
