@@ -29,8 +29,7 @@ namespace ModelLifecycle.Core.Tests.References
         private static List<ModelReference> Find(TempTree tree, params string[] models)
         {
             var request = new ModelReferenceRequest { Models = models.ToList(), AsOf = Date("2026-06-01") };
-            var options = new ReferenceScanOptions { Paths = new List<string> { tree.Root }, SortResults = true };
-            return ModelReferenceFinder.Find(Catalog, request, options, new RecordingSink()).ToList();
+            return Scan.Find(Catalog, request, tree.Root);
         }
 
         private static string Describe(ModelReference r) =>

@@ -14,8 +14,7 @@ namespace ModelLifecycle.Core.Tests.References
         private static List<string> Find(TempTree tree, RecordingSink sink, params string[] names)
         {
             var request = new ModelReferenceRequest { DeploymentNames = names.ToList(), AsOf = ReferenceCatalog.Date };
-            var options = new ReferenceScanOptions { Paths = new List<string> { tree.Root }, SortResults = true };
-            return ModelReferenceFinder.Find(ReferenceCatalog.Instance, request, options, sink)
+            return Scan.Find(ReferenceCatalog.Instance, request, tree.Root, sink)
                 .Select(r => $"{Scan.Relative(r.Path, tree.Root)}:{r.LineNumber}:{r.Column}:{r.Match}")
                 .ToList();
         }

@@ -27,8 +27,7 @@ namespace ModelLifecycle.Core.Tests.References
                 request.AddMigration(p);
             }
 
-            var options = new ReferenceScanOptions { Paths = new List<string> { tree.Root }, SortResults = true };
-            return ModelReferenceFinder.Find(ReferenceCatalog.Instance, request, options, new RecordingSink()).ToList();
+            return Scan.Find(ReferenceCatalog.Instance, request, tree.Root);
         }
 
         [Fact]

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using ModelLifecycle.Core.Catalog;
 using ModelLifecycle.Core.References;
 
 namespace ModelLifecycle.Core.Tests.References
@@ -18,6 +19,10 @@ namespace ModelLifecycle.Core.Tests.References
         }
 
         public static List<ReferenceMatch> Run(string root, params string[] modelIds) => Run(root, modelIds.Select(Model));
+
+        /// <summary>Find-ModelReference's whole search over one folder, results in path and line order.</summary>
+        public static List<ModelReference> Find(LifecycleCatalog catalog, ModelReferenceRequest request, string root, IOperationSink? sink = null) =>
+            ModelReferenceFinder.Find(catalog, request, new ReferenceScanOptions { Paths = new List<string> { root }, SortResults = true }, sink ?? new RecordingSink()).ToList();
 
         /// <summary>Matches as "relative/path:line:column:match" for compact assertions.</summary>
         public static List<string> Describe(this IEnumerable<ReferenceMatch> matches, string root) =>

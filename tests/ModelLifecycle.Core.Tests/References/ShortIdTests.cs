@@ -25,8 +25,7 @@ namespace ModelLifecycle.Core.Tests.References
         private static List<string> Find(TempTree tree, params string[] models)
         {
             var request = new ModelReferenceRequest { Models = models.ToList(), AsOf = Date("2026-06-01") };
-            var options = new ReferenceScanOptions { Paths = new List<string> { tree.Root }, SortResults = true };
-            return ModelReferenceFinder.Find(Catalog, request, options, new RecordingSink())
+            return Scan.Find(Catalog, request, tree.Root)
                 .Select(r => $"{Scan.Relative(r.Path, tree.Root)}:{r.LineNumber}:{r.Column}:{r.Match}")
                 .ToList();
         }
