@@ -190,6 +190,13 @@ Describe 'Invoke-ModelMigration' {
         (Get-EmulatorCounters $emulator).total | Should -Be 0
     }
 
+    It 'refuses an account named with -Offline, which only Azure can list, before any request' {
+        Reset-EmulatorCounters $emulator
+        { Invoke-ModelMigration -ResourceGroupName rg-ai-prod -AccountName contoso-oai-eastus -PlanOnly -Offline -ErrorAction Stop } |
+            Should -Throw -ErrorId 'AccountNeedsAzure,ModelLifecycle.Commands.InvokeModelMigrationCommand'
+        (Get-EmulatorCounters $emulator).total | Should -Be 0
+    }
+
     It 'selects by account names, and by piping, the deployments Test-DeploymentUpgradePolicy selects' {
         $assessed = @(Test-DeploymentUpgradePolicy -ResourceGroupName rg-ai-prod -AccountName contoso-oai-eastus).DeploymentName | Sort-Object
         $assessed.Count | Should -BeGreaterThan 1

@@ -106,19 +106,9 @@ namespace ModelLifecycle.Commands
 
         protected override void BeginProcessing()
         {
-            if (Offline && !PlanOnly)
+            if (MigrationParameterRules.Refuse(Offline, PlanOnly, RemoveSource, Mode, NewDeploymentName) is ModelLifecycleException refused)
             {
-                Terminate(new ModelLifecycleException("OfflineNeedsPlanOnly", ErrorKind.InvalidArgument, "-Offline plans without Azure, so it cannot write: add -PlanOnly.", null));
-            }
-
-            if (RemoveSource && Mode == MigrationMode.InPlace)
-            {
-                Terminate(new ModelLifecycleException("RemoveSourceNeedsSideBySide", ErrorKind.InvalidArgument, "-RemoveSource removes the old deployment after a side-by-side move; an in-place move keeps the same deployment.", null));
-            }
-
-            if (NewDeploymentName is not null && DeploymentNames.Validate(NewDeploymentName) is string invalid)
-            {
-                Terminate(new ModelLifecycleException("InvalidDeploymentName", ErrorKind.InvalidArgument, $"-NewDeploymentName: {invalid}.", NewDeploymentName));
+                Terminate(refused);
             }
 
             _asOf = AsOfOrToday(AsOf);
@@ -145,22 +135,13 @@ namespace ModelLifecycle.Commands
         {
             // The one selection of this run, read by the planning below whether or not it needs Azure.
             var selection = DeploymentSelection.Of(_input, NamedByParameters(SubscriptionId is null ? null : new[] { SubscriptionId }));
-            if (NewDeploymentName is not null && !selection.NamesOneDeployment)
+            if (MigrationParameterRules.Refuse(NewDeploymentName, selection) is ModelLifecycleException oneSource)
             {
-                Terminate(new ModelLifecycleException(
-                    "NewDeploymentNameNeedsOneSource",
-                    ErrorKind.InvalidArgument,
-                    "-NewDeploymentName names one new deployment, but several deployments were given; leave it out to derive a name for each.",
-                    NewDeploymentName));
+                Terminate(oneSource);
             }
 
             if (Offline)
             {
-                if (ParameterSetName == ByName)
-                {
-                    Terminate(new ModelLifecycleException("AccountNeedsAzure", ErrorKind.InvalidArgument, "An account's deployments are read from Azure, which -Offline excludes: pipe its deployments (or an inventory read with Test-DeploymentUpgradePolicy -Path).", AccountName));
-                }
-
                 RunPipelineWork(token => new MigrationPreflight(null, _catalog!, this).PlanAllAsync(selection, null, Request, Emit, token));
                 return;
             }
